@@ -1,0 +1,38 @@
+import { loadAccount } from "./accounts/access";
+import { accountRoutes } from "./accounts/routes";
+import { enforceWriteAccess } from "./auth/middleware";
+import { authRoutes, publicAuthRoutes, requireAuth } from "./auth/routes";
+import { healthRoutes } from "./http/health";
+import { errorResponse, onError } from "./http/on-error";
+import { mountOpenApi } from "./http/openapi-doc";
+import { requestId } from "./http/request-id";
+import { createRouter } from "./http/router";
+
+/**
+ * The HTTP surface. `/api` is the REST API: health, login and the OpenAPI
+ * document are public, everything else needs a session or a token. The
+ * webhook, form pages and live images sit outside `/api` with their own
+ * checks. Anything else is the console, served from static assets.
+ */
+export function createApp() {
+  const api = createRouter().basePath("/api");
+  api.route("/", healthRoutes);
+  api.route("/", publicAuthRoutes);
+  mountOpenApi(api);
+
+  api.use("*", requireAuth, enforceWriteAccess);
+  api.use("/accounts/:accountId/*", loadAccount);
+  api.route("/", authRoutes);
+  api.route("/", accountRoutes);
+
+  const app = createRouter();
+  app.use("*", requestId);
+  app.route("/", api);
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}`)
+      : c.env.ASSETS.fetch(c.req.raw),
+  );
+  app.onError(onError);
+  return app;
+}

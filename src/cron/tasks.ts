@@ -1,0 +1,3 @@
+import type { CronTask } from "./scheduled";
+
+export const CRON_TASKS: CronTask[] = [];

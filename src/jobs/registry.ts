@@ -1,0 +1,2 @@
+// Importing a domain's job module registers its handlers with the consumer.
+// Add one line per domain that handles queue messages.
