@@ -1,5 +1,6 @@
 import { loadAccount } from "./accounts/access";
 import { accountRoutes } from "./accounts/routes";
+import { fileRoutes } from "./artifacts/routes";
 import { enforceWriteAccess } from "./auth/middleware";
 import { authRoutes, publicAuthRoutes, requireAuth } from "./auth/routes";
 import { healthRoutes } from "./http/health";
@@ -7,6 +8,7 @@ import { errorResponse, onError } from "./http/on-error";
 import { mountOpenApi } from "./http/openapi-doc";
 import { requestId } from "./http/request-id";
 import { createRouter } from "./http/router";
+import { jobRoutes } from "./jobs/routes";
 
 /**
  * The HTTP surface. `/api` is the REST API: health, login and the OpenAPI
@@ -24,10 +26,12 @@ export function createApp() {
   api.use("/accounts/:accountId/*", loadAccount);
   api.route("/", authRoutes);
   api.route("/", accountRoutes);
+  api.route("/", jobRoutes);
 
   const app = createRouter();
   app.use("*", requestId);
   app.route("/", api);
+  app.route("/", fileRoutes);
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
       ? errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}`)
