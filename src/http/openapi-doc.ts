@@ -10,7 +10,10 @@ const INFO = {
     "from `POST /api/tokens`. Every failure answers `{ error: { code, message, requestId } }`.",
 };
 
-/** Serves the OpenAPI 3.1 document built from the routes' own schemas. */
+/**
+ * Serves the OpenAPI 3.1 document built from the routes' own schemas, and
+ * points `/api/docs` at the browsable reference (static, under /api-docs/).
+ */
 export function mountOpenApi(api: OpenAPIHono<AppEnv>) {
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -21,6 +24,7 @@ export function mountOpenApi(api: OpenAPIHono<AppEnv>) {
     in: "cookie",
     name: "qrc_session",
   });
+  api.get("/docs", (c) => c.redirect("/api-docs/"));
   api.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
     info: INFO,
