@@ -16,13 +16,15 @@ export const qrcodeFans = sqliteTable(
     scanCount: integer("scan_count").notNull().default(0),
     /** The fan followed by scanning this code (a new follower of it). */
     isNewFollower: bool("is_new_follower").notNull().default(false),
+    /** The latest follow through this code. */
     followedAt: timestamp("followed_at"),
-    /** Set when the fan unfollowed the account after scanning this code. */
+    /** The latest unfollow of the account after the fan's first scan of this code. */
     unfollowedAt: timestamp("unfollowed_at"),
   },
   (t) => [
     primaryKey({ columns: [t.qrcodeId, t.fanId] }),
     index("qrcode_fans_code_first_idx").on(t.qrcodeId, t.firstScanAt),
+    index("qrcode_fans_code_last_idx").on(t.qrcodeId, t.lastScanAt),
     index("qrcode_fans_fan_idx").on(t.fanId),
     index("qrcode_fans_account_idx").on(t.accountId),
   ],

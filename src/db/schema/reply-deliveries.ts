@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, primaryId, timestamp } from "./columns";
+import { createdAt, jsonText, primaryId, timestamp } from "./columns";
 
 export const DELIVERY_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
 
@@ -14,6 +14,8 @@ export const replyDeliveries = sqliteTable(
     scanId: integer("scan_id"),
     position: integer("position").notNull(),
     messageType: text("message_type").notNull(),
+    /** The reply message as it was when the scan happened, so a later edit cannot change what is sent. */
+    message: jsonText<Record<string, unknown>>("message"),
     /** `passive` rides in the webhook answer; `custom` goes through the CS API. */
     channel: text("channel", { enum: ["passive", "custom"] }).notNull(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
