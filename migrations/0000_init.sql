@@ -103,6 +103,19 @@ CREATE TABLE `dead_letters` (
 );
 --> statement-breakpoint
 CREATE INDEX `dead_letters_status_idx` ON `dead_letters` (`status`,`created_at`);--> statement-breakpoint
+CREATE TABLE `fan_tag_failures` (
+	`id` text PRIMARY KEY NOT NULL,
+	`account_id` text NOT NULL,
+	`fan_id` text NOT NULL,
+	`qrcode_id` text,
+	`wechat_tag_id` integer NOT NULL,
+	`errcode` integer,
+	`reason` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `fan_tag_failures_code_idx` ON `fan_tag_failures` (`qrcode_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `fan_tag_failures_account_idx` ON `fan_tag_failures` (`account_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `fan_tags` (
 	`account_id` text NOT NULL,
 	`wechat_tag_id` integer NOT NULL,
@@ -187,6 +200,7 @@ CREATE TABLE `forms` (
 	`thank_you_message` text DEFAULT '' NOT NULL,
 	`redirect_url` text,
 	`allow_anonymous` integer DEFAULT false NOT NULL,
+	`language` text DEFAULT 'zh-CN' NOT NULL,
 	`status` text DEFAULT 'active' NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -274,6 +288,43 @@ CREATE TABLE `qr_groups` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `qr_groups_account_name_uq` ON `qr_groups` (`account_id`,`name`);--> statement-breakpoint
+CREATE TABLE `qrcode_daily` (
+	`qrcode_id` text NOT NULL,
+	`day` text NOT NULL,
+	`account_id` text NOT NULL,
+	`scans` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`qrcode_id`, `day`)
+);
+--> statement-breakpoint
+CREATE INDEX `qrcode_daily_account_day_idx` ON `qrcode_daily` (`account_id`,`day`);--> statement-breakpoint
+CREATE TABLE `qrcode_day_cohorts` (
+	`qrcode_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`day` text NOT NULL,
+	`prev_day` text NOT NULL,
+	`account_id` text NOT NULL,
+	`fans` integer DEFAULT 0 NOT NULL,
+	`gone` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`qrcode_id`, `kind`, `day`, `prev_day`)
+);
+--> statement-breakpoint
+CREATE TABLE `qrcode_fan_days` (
+	`qrcode_id` text NOT NULL,
+	`fan_id` text NOT NULL,
+	`day` text NOT NULL,
+	`account_id` text NOT NULL,
+	`first_scan_at` integer NOT NULL,
+	`scans` integer DEFAULT 0 NOT NULL,
+	`prev_day` text DEFAULT '' NOT NULL,
+	`scan_gone` integer DEFAULT false NOT NULL,
+	`followed_at` integer,
+	`prev_follow_day` text,
+	`follow_gone` integer DEFAULT false NOT NULL,
+	PRIMARY KEY(`qrcode_id`, `fan_id`, `day`)
+);
+--> statement-breakpoint
+CREATE INDEX `qrcode_fan_days_code_day_idx` ON `qrcode_fan_days` (`qrcode_id`,`day`,`fan_id`);--> statement-breakpoint
+CREATE INDEX `qrcode_fan_days_fan_idx` ON `qrcode_fan_days` (`fan_id`);--> statement-breakpoint
 CREATE TABLE `qrcode_fans` (
 	`qrcode_id` text NOT NULL,
 	`fan_id` text NOT NULL,
@@ -288,6 +339,7 @@ CREATE TABLE `qrcode_fans` (
 );
 --> statement-breakpoint
 CREATE INDEX `qrcode_fans_code_first_idx` ON `qrcode_fans` (`qrcode_id`,`first_scan_at`);--> statement-breakpoint
+CREATE INDEX `qrcode_fans_code_last_idx` ON `qrcode_fans` (`qrcode_id`,`last_scan_at`);--> statement-breakpoint
 CREATE INDEX `qrcode_fans_fan_idx` ON `qrcode_fans` (`fan_id`);--> statement-breakpoint
 CREATE INDEX `qrcode_fans_account_idx` ON `qrcode_fans` (`account_id`);--> statement-breakpoint
 CREATE TABLE `qrcodes` (
@@ -312,6 +364,7 @@ CREATE TABLE `qrcodes` (
 	`idempotency_key` text,
 	`created_by` text,
 	`renewed_at` integer,
+	`renew_lease_until` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`deleted_at` integer
@@ -324,6 +377,13 @@ CREATE INDEX `qrcodes_account_group_idx` ON `qrcodes` (`account_id`,`group_id`);
 CREATE INDEX `qrcodes_account_status_expiry_idx` ON `qrcodes` (`account_id`,`status`,`expires_at`);--> statement-breakpoint
 CREATE INDEX `qrcodes_account_created_idx` ON `qrcodes` (`account_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `qrcodes_renew_idx` ON `qrcodes` (`auto_renew`,`expires_at`);--> statement-breakpoint
+CREATE INDEX `qrcodes_account_kind_idx` ON `qrcodes` (`account_id`,`kind`);--> statement-breakpoint
+CREATE TABLE `rate_limits` (
+	`key` text PRIMARY KEY NOT NULL,
+	`window_start` integer NOT NULL,
+	`count` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `reply_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`account_id` text NOT NULL,
@@ -332,6 +392,7 @@ CREATE TABLE `reply_deliveries` (
 	`scan_id` integer,
 	`position` integer NOT NULL,
 	`message_type` text NOT NULL,
+	`message` text,
 	`channel` text NOT NULL,
 	`status` text NOT NULL,
 	`errcode` integer,

@@ -12,7 +12,9 @@ export const BUNDLE_BUDGET_GZIP_BYTES = 1024 * 1024;
 
 export function checkBundle(): { ok: boolean; note: string } {
   rmSync(OUT_DIR, { recursive: true, force: true });
-  const res = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", OUT_DIR], { stdio: "inherit" });
+  const res = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", OUT_DIR], {
+    stdio: "inherit",
+  });
   if (res.status !== 0) return { ok: false, note: "wrangler deploy --dry-run failed" };
 
   let raw = 0;

@@ -3,5 +3,6 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 
-for (const name of readdirSync("migrations")) rmSync(`migrations/${name}`, { recursive: true, force: true });
+for (const name of readdirSync("migrations"))
+  rmSync(`migrations/${name}`, { recursive: true, force: true });
 execFileSync("npx", ["drizzle-kit", "generate", "--name", "init"], { stdio: "inherit" });

@@ -23,20 +23,39 @@ function check(name: string, cmd: string, args: string[]) {
   return ok;
 }
 
-type VitestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+type VitestJson = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+};
 
 /** A vitest suite, counted test by test from its JSON report. */
 function suite(name: string, args: string[]) {
   const report = join(REPORT_DIR, `${name}.json`);
   rmSync(report, { force: true });
-  const ok = run("npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const ok = run("npx", [
+    "vitest",
+    "run",
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     results.push({ name, passed: 0, failed: 1, skipped: 0, note: "the suite did not run" });
     return;
   }
   const json = JSON.parse(readFileSync(report, "utf8")) as VitestJson;
   const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1);
-  results.push({ name, passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests, note: ok ? undefined : "suite failed" });
+  results.push({
+    name,
+    passed: json.numPassedTests,
+    failed,
+    skipped: json.numPendingTests + json.numTodoTests,
+    note: ok ? undefined : "suite failed",
+  });
 }
 
 mkdirSync(REPORT_DIR, { recursive: true });
@@ -47,13 +66,28 @@ check("lint", "npx", ["biome", "check", "."]);
 const built = check("build console", "node", ["scripts/build-web.ts"]);
 suite("worker", []);
 if (built) suite("browser", ["--config", "vitest.browser.config.ts"]);
-else results.push({ name: "browser", passed: 0, failed: 1, skipped: 0, note: "console did not build" });
+else
+  results.push({
+    name: "browser",
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    note: "console did not build",
+  });
 const bundle = checkBundle();
-results.push({ name: "production bundle", passed: bundle.ok ? 1 : 0, failed: bundle.ok ? 0 : 1, skipped: 0, note: bundle.note });
+results.push({
+  name: "production bundle",
+  passed: bundle.ok ? 1 : 0,
+  failed: bundle.ok ? 0 : 1,
+  skipped: 0,
+  note: bundle.note,
+});
 
 console.log("\nSummary");
 for (const r of results) {
-  console.log(`  ${r.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`);
+  console.log(
+    `  ${r.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

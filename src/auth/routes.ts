@@ -5,6 +5,7 @@ import type { apiTokens, users } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
+import { clientAddress } from "../lib/rate-limit";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
 import { requireAuth } from "./middleware";
 import {
@@ -16,6 +17,7 @@ import {
 } from "./schemas";
 import { createSession, revokeSession, SESSION_COOKIE } from "./sessions";
 import { authenticate, ensureFirstOwner } from "./sign-in";
+import { assertSignInAllowed, recordFailedSignIn } from "./throttle-sign-in";
 
 const toMe = (u: typeof users.$inferSelect) => ({
   id: u.id,
@@ -52,9 +54,14 @@ export const publicAuthRoutes = createRouter().openapi(
   async (c) => {
     const { email, password } = c.req.valid("json");
     const db = getDb(c.env.DB);
+    const address = clientAddress(c.req.raw);
+    await assertSignInAllowed(db, address, email);
     await ensureFirstOwner(db, c.env);
     const user = await authenticate(db, email, password);
-    if (!user) throw new AppError("invalid_credentials", "Email or password is incorrect");
+    if (!user) {
+      await recordFailedSignIn(db, address, email);
+      throw new AppError("invalid_credentials", "Email or password is incorrect");
+    }
 
     const session = await createSession(db, user.id, c.req.header("User-Agent") ?? "");
     setCookie(c, SESSION_COOKIE, session.cookieValue, {

@@ -110,3 +110,23 @@ describe("authentication on /api", () => {
     expect((await call("/api/auth/me", { headers: { Cookie: cookie } })).status).toBe(401);
   });
 });
+
+describe("sign-in throttling", () => {
+  it("answers 429 after ten failed attempts for one email, even with the right password", async () => {
+    await signInAsOwner();
+    const email = "throttled@example.com";
+    const attempt = (password: string) =>
+      call(
+        "/api/auth/login",
+        jsonInit("POST", { email, password }, { "CF-Connecting-IP": "203.0.113.9" }),
+      );
+    for (let i = 0; i < 10; i++) expect((await attempt("wrong")).status).toBe(401);
+    const blocked = await attempt("any");
+    expect(blocked.status).toBe(429);
+    expect(((await blocked.json()) as ErrorBody).error.code).toBe("rate_limited");
+  });
+
+  it("does not count successful sign-ins", async () => {
+    for (let i = 0; i < 12; i++) await signInAsOwner();
+  });
+});
