@@ -9,6 +9,8 @@ import { mountOpenApi } from "./http/openapi-doc";
 import { requestId } from "./http/request-id";
 import { createRouter } from "./http/router";
 import { jobRoutes } from "./jobs/routes";
+import { selfRoutes } from "./users/self-routes";
+import { userRoutes } from "./users/routes";
 
 /**
  * The HTTP surface. `/api` is the REST API: health, login and the OpenAPI
@@ -27,6 +29,8 @@ export function createApp() {
   api.route("/", authRoutes);
   api.route("/", accountRoutes);
   api.route("/", jobRoutes);
+  api.route("/", selfRoutes);
+  api.route("/", userRoutes);
 
   const app = createRouter();
   app.use("*", requestId);
