@@ -61,6 +61,14 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   return next();
 });
 
+/**
+ * A user's own sign-in (sign out, password, sessions, API tokens) is theirs
+ * to change whatever their role; a viewer's new tokens are read-only.
+ */
+function isSelfService(path: string): boolean {
+  return path.startsWith("/api/auth/") || path === "/api/tokens" || path.startsWith("/api/tokens/");
+}
+
 const ROLE_RANK: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2, owner: 3 };
 
 /** Whether a role is at least another, in the order viewer < operator < admin < owner. */
@@ -73,7 +81,7 @@ export function roleAtLeast(role: UserRole, minimum: UserRole): boolean {
  * credential; reads pass. Mounted once on `/api/*`, after `requireAuth`.
  */
 export const enforceWriteAccess = createMiddleware<AppEnv>(async (c, next) => {
-  if (SAFE_METHODS.has(c.req.method)) return next();
+  if (SAFE_METHODS.has(c.req.method) || isSelfService(c.req.path)) return next();
   const auth = c.get("auth");
   if (auth.scope !== "write") throw new AppError("forbidden", "This API token can only read");
   if (!roleAtLeast(auth.role, "operator"))

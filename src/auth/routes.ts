@@ -7,7 +7,7 @@ import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi
 import { createRouter } from "../http/router";
 import { clientAddress } from "../lib/rate-limit";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
-import { requireAuth } from "./middleware";
+import { requireAuth, roleAtLeast } from "./middleware";
 import {
   apiTokenSchema,
   createApiTokenBodySchema,
@@ -140,11 +140,15 @@ export const authRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { token, row } = await createApiToken(
-        getDb(c.env.DB),
-        c.get("auth").userId,
-        c.req.valid("json"),
-      );
+      const auth = c.get("auth");
+      const body = c.req.valid("json");
+      if (
+        body.scope === "write" &&
+        (auth.scope !== "write" || !roleAtLeast(auth.role, "operator"))
+      ) {
+        throw new AppError("forbidden", "Viewers and read-only tokens can only create read tokens");
+      }
+      const { token, row } = await createApiToken(getDb(c.env.DB), auth.userId, body);
       return c.json(
         {
           ...toToken({ ...row, lastUsedAt: null, revokedAt: null, expiresAt: row.expiresAt }),

@@ -140,3 +140,31 @@ describe("POST /api/auth/password", () => {
     );
   });
 });
+
+describe("POST /api/tokens as a viewer", () => {
+  it("creates read tokens only", async () => {
+    const owner = await signInAsOwner();
+    await createUser(owner, {
+      email: "viewer-tokens@example.com",
+      role: "viewer",
+      password: "viewer-password",
+    });
+    const viewer = await signIn("viewer-tokens@example.com", "viewer-password");
+    expect(
+      (
+        await call(
+          "/api/tokens",
+          jsonInit("POST", { name: "w", scope: "write" }, { Cookie: viewer }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(
+          "/api/tokens",
+          jsonInit("POST", { name: "r", scope: "read" }, { Cookie: viewer }),
+        )
+      ).status,
+    ).toBe(201);
+  });
+});
