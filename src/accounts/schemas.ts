@@ -24,3 +24,87 @@ export const accountSchema = z
     updatedAt: z.number(),
   })
   .openapi("Account");
+
+/** Whether the runtime knows an IANA zone; `Intl` throws RangeError for unknown ones. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const name = z.string().trim().min(1).max(64);
+// WeChat AppIDs read `wx` + 16 hex digits; letters of either case are accepted
+// because operators paste them from several places.
+const appId = z
+  .string()
+  .trim()
+  .regex(/^wx[0-9a-zA-Z]{16}$/, "AppID reads wx followed by 16 letters or digits");
+const appSecret = z.string().trim().min(16).max(128);
+const originalId = z
+  .string()
+  .trim()
+  .regex(/^gh_[0-9a-zA-Z]{6,32}$/, "The original id reads gh_ followed by letters or digits");
+// WeChat's admin accepts a webhook Token of 3 to 32 letters or digits.
+const token = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-zA-Z]{3,32}$/, "The Token is 3 to 32 letters or digits");
+// wechat.md: the EncodingAESKey is 43 characters, base64 of 32 bytes without "=".
+const encodingAesKey = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-zA-Z+/]{43}$/, "The EncodingAESKey is exactly 43 letters or digits");
+const timeZone = z.string().trim().refine(isKnownTimeZone, "Unknown time zone");
+
+export const createAccountBodySchema = z
+  .object({
+    name,
+    appId: appId.optional(),
+    appSecret: appSecret.optional(),
+    originalId: originalId.optional(),
+    token: token.optional(),
+    encodingAesKey: encodingAesKey.optional(),
+    messageMode: z.enum(MESSAGE_MODES).default("safe"),
+    timeZone: timeZone.optional(),
+    isSandbox: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "Served by the built-in WeChat stand-in; secrets may be omitted" }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.isSandbox) return;
+    if (!body.appId) ctx.addIssue({ code: "custom", path: ["appId"], message: "Required" });
+    if (!body.appSecret) ctx.addIssue({ code: "custom", path: ["appSecret"], message: "Required" });
+  })
+  .openapi("CreateAccountBody");
+
+export const updateAccountBodySchema = z
+  .object({
+    name: name.optional(),
+    appId: appId.optional(),
+    appSecret: appSecret.optional(),
+    originalId: originalId.optional(),
+    token: token.optional(),
+    encodingAesKey: encodingAesKey.optional(),
+    messageMode: z.enum(MESSAGE_MODES).optional(),
+    timeZone: timeZone.optional(),
+  })
+  .strict()
+  .openapi("UpdateAccountBody");
+
+export type CreateAccountInput = z.infer<typeof createAccountBodySchema>;
+export type UpdateAccountInput = z.infer<typeof updateAccountBodySchema>;
+
+export const connectionCheckSchema = z
+  .object({
+    ok: z.boolean(),
+    message: z
+      .string()
+      .openapi({ description: "What was checked, or what to fix, in plain words" }),
+    errcode: z.number().int().nullable(),
+    at: z.number(),
+  })
+  .openapi("ConnectionCheck");
