@@ -26,7 +26,14 @@ export type PassiveReply =
   | { type: "image"; mediaId: string }
   | { type: "voice"; mediaId: string }
   | { type: "video"; mediaId: string; title?: string; description?: string }
-  | { type: "music"; title?: string; description?: string; musicUrl: string; hqMusicUrl?: string; thumbMediaId?: string }
+  | {
+      type: "music";
+      title?: string;
+      description?: string;
+      musicUrl: string;
+      hqMusicUrl?: string;
+      thumbMediaId?: string;
+    }
   | { type: "news"; article: NewsArticle };
 
 export type NewsArticle = { title: string; description: string; url: string; picUrl: string };
@@ -36,12 +43,34 @@ export type CustomMessage =
   | { msgtype: "text"; text: { content: string } }
   | { msgtype: "image"; image: { media_id: string } }
   | { msgtype: "voice"; voice: { media_id: string } }
-  | { msgtype: "video"; video: { media_id: string; thumb_media_id?: string; title?: string; description?: string } }
-  | { msgtype: "music"; music: { title?: string; description?: string; musicurl: string; hqmusicurl?: string; thumb_media_id: string } }
-  | { msgtype: "news"; news: { articles: [{ title: string; description: string; url: string; picurl: string }] } }
+  | {
+      msgtype: "video";
+      video: { media_id: string; thumb_media_id?: string; title?: string; description?: string };
+    }
+  | {
+      msgtype: "music";
+      music: {
+        title?: string;
+        description?: string;
+        musicurl: string;
+        hqmusicurl?: string;
+        thumb_media_id: string;
+      };
+    }
+  | {
+      msgtype: "news";
+      news: { articles: [{ title: string; description: string; url: string; picurl: string }] };
+    }
   | { msgtype: "mpnewsarticle"; mpnewsarticle: { article_id: string } }
-  | { msgtype: "miniprogrampage"; miniprogrampage: { title: string; appid: string; pagepath: string; thumb_media_id: string } }
+  | {
+      msgtype: "miniprogrampage";
+      miniprogrampage: { title: string; appid: string; pagepath: string; thumb_media_id: string };
+    }
   | {
       msgtype: "msgmenu";
-      msgmenu: { head_content: string; list: { id: string; content: string }[]; tail_content: string };
+      msgmenu: {
+        head_content: string;
+        list: { id: string; content: string }[];
+        tail_content: string;
+      };
     };

@@ -1,0 +1,74 @@
+import { getDb } from "../db/client";
+import { AppError } from "../http/errors";
+import { createRouter } from "../http/router";
+import { loadAccountSecrets } from "../wechat/account-secrets";
+import { sealReply } from "../wechat/envelope";
+import { answerDelivery } from "./handle-delivery";
+import { readBodyCapped } from "./read-body";
+import { type DeliveryQuery, openDelivery, verifySignature } from "./verify-delivery";
+
+/**
+ * The webhook WeChat calls for each account: `GET` verifies the URL,
+ * `POST` carries pushes. Outside /api, so no session: every request
+ * proves itself with the account's Token signature, and one that fails
+ * gets 401 with nothing recorded.
+ */
+async function loadWebhookAccount(env: Env, accountId: string) {
+  const account = await getDb(env.DB).query.accounts.findFirst({
+    where: (a, { and, eq, isNull }) => and(eq(a.id, accountId), isNull(a.deletedAt)),
+  });
+  if (!account) throw new AppError("not_found", "Account not found");
+  return { account, secrets: await loadAccountSecrets(env, account) };
+}
+
+async function checkSignature(
+  env: Env,
+  secrets: Parameters<typeof verifySignature>[0],
+  query: DeliveryQuery,
+) {
+  const rejected = await verifySignature(
+    secrets,
+    query,
+    Number(env.WEBHOOK_MAX_SKEW_SECONDS || "0"),
+  );
+  if (rejected) throw new AppError("unauthorized", `Webhook request refused: ${rejected.reason}`);
+}
+
+export const webhookRoutes = createRouter()
+  .get("/wechat/:accountId", async (c) => {
+    const { secrets } = await loadWebhookAccount(c.env, c.req.param("accountId"));
+    await checkSignature(c.env, secrets, c.req.query());
+    // Echoed verbatim in every mode, safe mode included (wechat.md "Webhook").
+    return c.text(c.req.query("echostr") ?? "");
+  })
+  .post("/wechat/:accountId", async (c) => {
+    const { account, secrets } = await loadWebhookAccount(c.env, c.req.param("accountId"));
+    const query: DeliveryQuery = c.req.query();
+    await checkSignature(c.env, secrets, query);
+    const body = await readBodyCapped(c.req.raw);
+    if (body === null)
+      throw new AppError("payload_too_large", "Webhook body is larger than WeChat sends");
+
+    const opened = await openDelivery(secrets, account.appId, query, body);
+    if ("status" in opened) {
+      throw new AppError(
+        opened.status === 401 ? "unauthorized" : "bad_request",
+        `Webhook request refused: ${opened.reason}`,
+      );
+    }
+    const replyXml = await answerDelivery(
+      c.env,
+      c.executionCtx as ExecutionContext,
+      account,
+      opened.fields,
+    );
+    if (!replyXml) return c.text("success");
+    if (!opened.encodingAesKey || !secrets.token)
+      return c.body(replyXml, 200, { "Content-Type": "application/xml" });
+    const sealed = await sealReply(replyXml, {
+      token: secrets.token,
+      encodingAesKey: opened.encodingAesKey,
+      appId: account.appId,
+    });
+    return c.body(sealed, 200, { "Content-Type": "application/xml" });
+  });
