@@ -364,7 +364,6 @@ CREATE TABLE `qrcodes` (
 	`idempotency_key` text,
 	`created_by` text,
 	`renewed_at` integer,
-	`renew_lease_until` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`deleted_at` integer
@@ -377,7 +376,6 @@ CREATE INDEX `qrcodes_account_group_idx` ON `qrcodes` (`account_id`,`group_id`);
 CREATE INDEX `qrcodes_account_status_expiry_idx` ON `qrcodes` (`account_id`,`status`,`expires_at`);--> statement-breakpoint
 CREATE INDEX `qrcodes_account_created_idx` ON `qrcodes` (`account_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `qrcodes_renew_idx` ON `qrcodes` (`auto_renew`,`expires_at`);--> statement-breakpoint
-CREATE INDEX `qrcodes_account_kind_idx` ON `qrcodes` (`account_id`,`kind`);--> statement-breakpoint
 CREATE TABLE `rate_limits` (
 	`key` text PRIMARY KEY NOT NULL,
 	`window_start` integer NOT NULL,
@@ -404,6 +402,99 @@ CREATE TABLE `reply_deliveries` (
 --> statement-breakpoint
 CREATE INDEX `reply_deliveries_code_idx` ON `reply_deliveries` (`qrcode_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `reply_deliveries_scan_idx` ON `reply_deliveries` (`scan_id`);--> statement-breakpoint
+CREATE TABLE `sandbox_apps` (
+	`app_id` text PRIMARY KEY NOT NULL,
+	`permanent_qr_count` integer DEFAULT 0 NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sandbox_calls` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`app_id` text NOT NULL,
+	`path` text NOT NULL,
+	`body` text,
+	`errcode` integer NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sandbox_calls_app_idx` ON `sandbox_calls` (`app_id`,`path`,`id`);--> statement-breakpoint
+CREATE TABLE `sandbox_fans` (
+	`app_id` text NOT NULL,
+	`openid` text NOT NULL,
+	`following` integer DEFAULT false NOT NULL,
+	`subscribe_time` integer,
+	`subscribe_scene` text,
+	`qr_scene` integer,
+	`qr_scene_str` text,
+	`tag_ids` text DEFAULT '[]' NOT NULL,
+	`window_started_at` integer,
+	`window_sent` integer DEFAULT 0 NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`app_id`, `openid`)
+);
+--> statement-breakpoint
+CREATE TABLE `sandbox_faults` (
+	`id` text PRIMARY KEY NOT NULL,
+	`app_id` text NOT NULL,
+	`path` text NOT NULL,
+	`errcode` integer,
+	`errmsg` text DEFAULT '' NOT NULL,
+	`delay_ms` integer DEFAULT 0 NOT NULL,
+	`remaining` integer NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sandbox_faults_app_idx` ON `sandbox_faults` (`app_id`,`remaining`);--> statement-breakpoint
+CREATE TABLE `sandbox_media` (
+	`media_id` text PRIMARY KEY NOT NULL,
+	`app_id` text NOT NULL,
+	`type` text NOT NULL,
+	`size` integer NOT NULL,
+	`permanent` integer NOT NULL,
+	`expires_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sandbox_media_app_idx` ON `sandbox_media` (`app_id`);--> statement-breakpoint
+CREATE TABLE `sandbox_oauth_codes` (
+	`code` text PRIMARY KEY NOT NULL,
+	`app_id` text NOT NULL,
+	`openid` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sandbox_qrcodes` (
+	`ticket` text PRIMARY KEY NOT NULL,
+	`app_id` text NOT NULL,
+	`action_name` text NOT NULL,
+	`scene` text NOT NULL,
+	`permanent` integer NOT NULL,
+	`url` text NOT NULL,
+	`expire_seconds` integer,
+	`expires_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sandbox_qrcodes_scene_idx` ON `sandbox_qrcodes` (`app_id`,`scene`);--> statement-breakpoint
+CREATE TABLE `sandbox_tags` (
+	`app_id` text NOT NULL,
+	`id` integer NOT NULL,
+	`name` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`app_id`, `id`)
+);
+--> statement-breakpoint
+CREATE TABLE `sandbox_tokens` (
+	`token` text PRIMARY KEY NOT NULL,
+	`app_id` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sandbox_tokens_app_idx` ON `sandbox_tokens` (`app_id`,`expires_at`);--> statement-breakpoint
 CREATE TABLE `scans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`account_id` text NOT NULL,

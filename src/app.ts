@@ -3,6 +3,9 @@ import { accountRoutes } from "./accounts/routes";
 import { fileRoutes } from "./artifacts/routes";
 import { enforceWriteAccess } from "./auth/middleware";
 import { authRoutes, publicAuthRoutes, requireAuth } from "./auth/routes";
+import { contactRoutes } from "./contacts/routes";
+import { formPageRoutes } from "./form-page/routes";
+import { formRoutes } from "./forms/routes";
 import { healthRoutes } from "./http/health";
 import { errorResponse, onError } from "./http/on-error";
 import { mountOpenApi } from "./http/openapi-doc";
@@ -29,6 +32,8 @@ export function createApp() {
   api.route("/", authRoutes);
   api.route("/", accountRoutes);
   api.route("/", jobRoutes);
+  api.route("/", formRoutes);
+  api.route("/", contactRoutes);
   api.route("/", selfRoutes);
   api.route("/", userRoutes);
 
@@ -36,6 +41,7 @@ export function createApp() {
   app.use("*", requestId);
   app.route("/", api);
   app.route("/", fileRoutes);
+  app.route("/", formPageRoutes);
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
       ? errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}`)

@@ -19,6 +19,10 @@ export const forms = sqliteTable(
     thankYouMessage: text("thank_you_message").notNull().default(""),
     redirectUrl: text("redirect_url"),
     allowAnonymous: bool("allow_anonymous").notNull().default(false),
+    /** The hosted page speaks this language; Simplified Chinese unless the operator chooses. */
+    language: text("language", { enum: ["zh-CN", "en"] })
+      .notNull()
+      .default("zh-CN"),
     status: text("status", { enum: ["active", "archived"] })
       .notNull()
       .default("active"),
