@@ -1,0 +1,37 @@
+import { useLocation } from "preact-iso";
+import { createAccount } from "../../api/accounts";
+import { PageHeader } from "../../components/PageHeader";
+import { useT } from "../../i18n";
+import { useAccounts } from "../../state/accounts";
+import { useToast } from "../../state/toasts";
+import { AccountForm } from "./AccountForm";
+import { toInput } from "./account-form-state";
+
+export function AccountCreatePage() {
+  const t = useT();
+  const { route } = useLocation();
+  const { reload } = useAccounts();
+  const toast = useToast();
+
+  return (
+    <div class="page page-narrow">
+      <PageHeader
+        title={t("account.new")}
+        back={{ href: "/accounts", label: t("account.title") }}
+      />
+      <div class="card">
+        <AccountForm
+          submitLabel={t("account.add")}
+          onCancel={() => route("/accounts")}
+          onSubmit={async (values) => {
+            const account = await createAccount(toInput(values, false));
+            toast.show(t("account.created"));
+            reload();
+            // The next step is WeChat's admin: the settings page shows what to paste there.
+            route(`/accounts/${account.id}/settings`);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useMemo, useState } from "preact/hooks";
+import { ApiError } from "../../api/client";
+import type { Account } from "../../api/types";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Field } from "../../components/Field";
+import { Icon } from "../../components/Icon";
+import { type MessageKey, useT } from "../../i18n";
+import {
+  type AccountFormValues,
+  initialValues,
+  MESSAGE_MODES,
+  timeZones,
+} from "./account-form-state";
+
+type AccountFormProps = {
+  account?: Account;
+  submitLabel: string;
+  onSubmit: (values: AccountFormValues) => Promise<void>;
+  onCancel?: () => void;
+};
+
+type TextKey = "name" | "appId" | "originalId" | "appSecret" | "token" | "encodingAesKey";
+
+export function AccountForm({ account, submitLabel, onSubmit, onCancel }: AccountFormProps) {
+  const t = useT();
+  const [values, setValues] = useState(() => initialValues(account));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const zones = useMemo(timeZones, []);
+  const editing = Boolean(account);
+
+  const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const text = (
+    key: TextKey,
+    opts: { secret?: boolean; placeholder?: string; mono?: boolean } = {},
+  ) => {
+    const isSet = opts.secret && account?.secrets[key as keyof Account["secrets"]];
+    const common = {
+      id: `account-${key}`,
+      name: key,
+      class: `input${opts.mono ? " mono" : ""}`,
+      placeholder: isSet ? t("account.secretKeep") : opts.placeholder,
+      // Secrets already stored may stay empty on edit; the AES key only matters outside plaintext.
+      required: key !== "encodingAesKey" && !(opts.secret && editing),
+      value: values[key],
+      onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value),
+    };
+    return opts.secret ? (
+      <input {...common} type="password" autoComplete="new-password" />
+    ) : (
+      <input {...common} type="text" autoComplete="off" />
+    );
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form form-sections" onSubmit={submit} name="account">
+      <section class="form-section">
+        <h2 class="form-section-title">{t("account.sections.basic")}</h2>
+        <Field label={t("account.name")} htmlFor="account-name">
+          {text("name", { placeholder: t("account.namePlaceholder") })}
+        </Field>
+        <div class="form-row">
+          <Field
+            label={t("account.timeZone")}
+            htmlFor="account-timeZone"
+            hint={t("account.timeZoneHint")}
+          >
+            <select
+              id="account-timeZone"
+              class="select"
+              value={values.timeZone}
+              onChange={(e) => set("timeZone", e.currentTarget.value)}
+            >
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t("account.kind")} hint={t("account.isSandboxHint")}>
+            <label class="switch">
+              <input
+                type="checkbox"
+                name="isSandbox"
+                checked={values.isSandbox}
+                onChange={(e) => set("isSandbox", e.currentTarget.checked)}
+              />
+              <span class="switch-track" />
+              <span>{t("account.isSandbox")}</span>
+            </label>
+          </Field>
+        </div>
+      </section>
+
+      <section class="form-section">
+        <h2 class="form-section-title">{t("account.sections.credentials")}</h2>
+        {editing ? (
+          <div class="notice notice-neutral">
+            <Icon name="key" size={15} />
+            {t("account.secretWriteOnly")}
+          </div>
+        ) : null}
+        <div class="form-row">
+          <Field label={t("account.appId")} htmlFor="account-appId">
+            {text("appId", { mono: true, placeholder: "wx…" })}
+          </Field>
+          <Field label={t("account.appSecret")} htmlFor="account-appSecret">
+            {text("appSecret", { secret: true, mono: true })}
+          </Field>
+        </div>
+        <Field
+          label={t("account.originalId")}
+          htmlFor="account-originalId"
+          hint={t("account.originalIdHint")}
+        >
+          {text("originalId", { mono: true, placeholder: "gh_…" })}
+        </Field>
+      </section>
+
+      <section class="form-section">
+        <h2 class="form-section-title">{t("account.sections.messages")}</h2>
+        <div class="form-row">
+          <Field label={t("account.token")} htmlFor="account-token" hint={t("account.tokenHint")}>
+            {text("token", { secret: true, mono: true })}
+          </Field>
+          <Field label={t("account.messageMode")} htmlFor="account-messageMode">
+            <select
+              id="account-messageMode"
+              class="select"
+              value={values.messageMode}
+              onChange={(e) =>
+                set("messageMode", e.currentTarget.value as AccountFormValues["messageMode"])
+              }
+            >
+              {MESSAGE_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`account.mode.${m}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field
+          label={t("account.encodingAesKey")}
+          htmlFor="account-encodingAesKey"
+          hint={t("account.encodingAesKeyHint")}
+          optional={values.messageMode === "plaintext" ? t("common.optional") : undefined}
+        >
+          {text("encodingAesKey", { secret: true, mono: true })}
+        </Field>
+      </section>
+
+      {error ? <ErrorNotice error={error} /> : null}
+      <div class="form-actions">
+        {onCancel ? (
+          <button type="button" class="btn" onClick={onCancel} disabled={busy}>
+            {t("common.cancel")}
+          </button>
+        ) : null}
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? t("common.saving") : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from "preact/hooks";
+import { type AccountCheck, checkAccount } from "../../api/accounts";
+import { ApiError } from "../../api/client";
+import type { Account } from "../../api/types";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Icon } from "../../components/Icon";
+import { useFormat } from "../../hooks/use-format";
+import { useT } from "../../i18n";
+import { CheckBadge } from "./CheckBadge";
+
+type ConnectionCheckCardProps = { account: Account; onChecked: () => void };
+
+/** Fetches a token with the stored credentials and says in plain words what went wrong. */
+export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardProps) {
+  const t = useT();
+  const fmt = useFormat();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<AccountCheck | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const shown = result ?? account.lastCheck;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await checkAccount(account.id));
+      onChecked();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="card">
+      <div class="card-title-row">
+        <h2 class="card-title">{t("account.check")}</h2>
+        <CheckBadge
+          check={
+            shown ? { at: shown.at ?? Date.now(), ok: shown.ok, message: shown.message } : null
+          }
+        />
+      </div>
+      {shown ? (
+        <div class={`check-result ${shown.ok ? "is-ok" : "is-failed"}`} data-testid="check-result">
+          <Icon name={shown.ok ? "success" : "alert"} size={16} />
+          <div>
+            <div>
+              {shown.message || (shown.ok ? t("account.checkOk") : t("account.checkFailed"))}
+            </div>
+            {shown.at ? <div class="cell-sub">{fmt.dateTime(shown.at)}</div> : null}
+          </div>
+        </div>
+      ) : (
+        <p class="card-hint">{t("account.notChecked")}</p>
+      )}
+      {error ? <ErrorNotice error={error} /> : null}
+      <button type="button" class="btn btn-block" onClick={run} disabled={busy}>
+        <Icon name="refresh" size={14} />
+        {busy ? t("account.checking") : t("account.check")}
+      </button>
+    </div>
+  );
+}

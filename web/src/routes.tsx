@@ -1,0 +1,31 @@
+import { Route, Router } from "preact-iso";
+import { accountPage } from "./pages/AccountScope";
+import { AccountCreatePage } from "./pages/accounts/AccountCreatePage";
+import { AccountListPage } from "./pages/accounts/AccountListPage";
+import { AccountSettingsPage } from "./pages/accounts/AccountSettingsPage";
+import { HomeRedirect } from "./pages/HomeRedirect";
+import { JobsPage } from "./pages/jobs/JobsPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { OverviewPage } from "./pages/overview/OverviewPage";
+import { TokensPage } from "./pages/tokens/TokensPage";
+
+// Pages of one account carry its id in the URL, so a link opens the same
+// account for whoever follows it; `accountPage` resolves it once for them.
+const Overview = accountPage(OverviewPage);
+const Jobs = accountPage(JobsPage);
+const AccountSettings = accountPage(AccountSettingsPage);
+
+export function AppRoutes() {
+  return (
+    <Router>
+      <Route path="/" component={HomeRedirect} />
+      <Route path="/accounts" component={AccountListPage} />
+      <Route path="/accounts/new" component={AccountCreatePage} />
+      <Route path="/accounts/:accountId/settings" component={AccountSettings} />
+      <Route path="/accounts/:accountId/overview" component={Overview} />
+      <Route path="/accounts/:accountId/jobs" component={Jobs} />
+      <Route path="/settings/tokens" component={TokensPage} />
+      <Route default component={NotFoundPage} />
+    </Router>
+  );
+}
