@@ -1,4 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
+import { acceptLiveSocket, answerLiveMessage, broadcastLive, closeLiveSocket } from "../live/live-hub";
+import type { LiveMessage } from "../live/live-messages";
+import { runFanTagAlarm } from "../tags/apply-fan-tags";
+import { enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
 
 /**
  * One instance per official account (named by the account id). It serialises
@@ -10,8 +14,38 @@ export class AccountDurableObject extends DurableObject<Env> {
   async ping(): Promise<string> {
     return "pong";
   }
+
+  /** Fan tags to apply; gathered briefly, then applied by the alarm (src/tags/apply-fan-tags.ts). */
+  async queueFanTags(requests: FanTagRequest[]): Promise<number> {
+    return enqueueFanTags(this.ctx.storage, requests);
+  }
+
+  override async alarm(): Promise<void> {
+    await runFanTagAlarm(this.ctx.storage, this.env);
+  }
+
+  /** A console's live-counter WebSocket; the Worker passes the upgrade here after auth. */
+  override async fetch(): Promise<Response> {
+    return acceptLiveSocket(this.ctx);
+  }
+
+  /** Pushes recorded events to every open console (src/live). */
+  async broadcastLive(messages: LiveMessage[]): Promise<number> {
+    let sent = 0;
+    for (const m of messages) sent += broadcastLive(this.ctx, m);
+    return sent;
+  }
+
+  override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    answerLiveMessage(socket, data);
+  }
+
+  override async webSocketClose(socket: WebSocket, code: number): Promise<void> {
+    closeLiveSocket(socket, code);
+  }
 }
 
 export function getAccountStub(env: Env, accountId: string) {
-  return env.ACCOUNT_DO.get(env.ACCOUNT_DO.idFromName(accountId));
+  const namespace = env.ACCOUNT_DO as DurableObjectNamespace<AccountDurableObject>;
+  return namespace.get(namespace.idFromName(accountId));
 }

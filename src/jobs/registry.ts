@@ -1,3 +1,4 @@
 // Importing a domain's job module registers its handlers with the consumer.
 // Add one line per domain that handles queue messages.
 import "./run-job";
+import "../scans/after-scan";

@@ -1,6 +1,7 @@
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const COHORT_KINDS = ["scan", "follow"] as const;
+export type CohortKind = (typeof COHORT_KINDS)[number];
 
 /**
  * How many fans scanned (kind `scan`) or followed through (kind `follow`) a

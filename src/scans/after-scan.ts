@@ -1,0 +1,58 @@
+import { getDb } from "../db/client";
+import { getAccountStub } from "../durable/account-do";
+import { registerJobHandler } from "../jobs/handlers";
+import { log } from "../lib/log";
+import { sendCustomDeliveries } from "../replies/send-custom-deliveries";
+import { applyMemberTagsForScan } from "../tags/apply-member-tags";
+
+/**
+ * The slow part of a scan, off the webhook's clock: the code's fan tags go
+ * to the account's Durable Object (batched, serialised), its member tags to
+ * the fan's contact or pending, and the customer-service messages out in
+ * order. Every step is idempotent, so a retried message repeats nothing.
+ */
+registerJobHandler("after_scan", async (env, message) => {
+  const db = getDb(env.DB);
+  const scan = await db.query.scans.findFirst({
+    where: (s, { and, eq }) => and(eq(s.id, message.scanId), eq(s.accountId, message.accountId)),
+  });
+  const account = await db.query.accounts.findFirst({
+    where: (a, { and, eq, isNull }) => and(eq(a.id, message.accountId), isNull(a.deletedAt)),
+  });
+  const qrcodeId = scan?.qrcodeId;
+  if (!scan || !account || !qrcodeId) return { retry: false };
+  const [fan, code] = await Promise.all([
+    db.query.fans.findFirst({ where: (f, { eq }) => eq(f.id, scan.fanId) }),
+    db.query.qrcodes.findFirst({
+      where: (q, { and, eq }) => and(eq(q.id, qrcodeId), eq(q.accountId, account.id)),
+    }),
+  ]);
+  if (!fan || !code || code.deletedAt) return { retry: false };
+
+  if (code.fanTagIds.length > 0) {
+    await getAccountStub(env, account.id).queueFanTags([
+      {
+        accountId: account.id,
+        fanId: fan.id,
+        openid: fan.openid,
+        tagIds: code.fanTagIds,
+        qrcodeId: code.id,
+      },
+    ]);
+  }
+  if (code.memberTagIds.length > 0)
+    await applyMemberTagsForScan(db, fan, code.memberTagIds, code.id);
+
+  const sent = await sendCustomDeliveries(env, account, {
+    scanId: scan.id,
+    occurredAt: scan.occurredAt,
+    openid: fan.openid,
+    render: { accountId: account.id, qrcodeId: code.id, formId: code.formId, fanId: fan.id },
+  });
+  if (sent.retry) {
+    log.warn("reply delivery will retry", { accountId: account.id, scanId: scan.id });
+    // The customer-service window is one minute: retry soon, not with the usual backoff.
+    return { retry: true, delaySeconds: 2, reason: sent.reason };
+  }
+  return { retry: false };
+});
