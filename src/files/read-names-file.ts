@@ -79,8 +79,18 @@ const INVISIBLE_CHARS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   /[\u0000-\u001f\u007f\u200b\ufeff]/g;
 
+/**
+ * Text made only of these ranges is already in NFC (no combining marks, no compatibility
+ * ideographs, no kana voicing marks); skipping `normalize` for it makes reading 10,000 rows
+ * several times faster.
+ */
+const NFC_STABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose
+  /^[\u0000-\u02ff\u3000-\u3098\u309b-\u9fff\uff00-\uffef]*$/;
+
 function normalizeCell(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE_CHARS, " ").trim();
+  const nfc = NFC_STABLE.test(text) ? text : text.normalize("NFC");
+  return nfc.replace(INVISIBLE_CHARS, " ").trim();
 }
 
 function splitTags(text: string): string[] {
@@ -131,7 +141,7 @@ function toNamesRows(rows: XlsxRow[], fields: (Field | undefined)[]): NamesFileR
   const firstRowOfName = new Map<string, number>();
   const out: NamesFileRow[] = [];
   for (const { row, cells } of rows) {
-    if (cells.every((c) => normalizeCell(c) === "")) continue;
+    if (cells.every((c) => c.trim() === "")) continue;
     const value = (field: Field) => {
       const i = fields.indexOf(field);
       return i < 0 ? "" : normalizeCell(cells[i] ?? "");
