@@ -101,7 +101,7 @@ async function applyOnce(db: Db, input: ApplySubmissionInput): Promise<ApplySubm
   const statements: Statement[] = [
     submissionInsert(db, input, ctx, contactId, outcome),
     ...(target.kind === "create"
-      ? createContactStatements(db, contactId, safePatch, source, ctx)
+      ? createContactStatements(db, contactId, safePatch, differences, source, ctx)
       : mergeContactStatements(db, target.contact, safePatch, differences, source, ctx)),
     ...(fan ? linkFanStatements(db, fan, contactId, ctx) : []),
     ...(await tagStatements(db, input, contactId, target.kind === "create", ctx)),
@@ -136,7 +136,7 @@ function submissionInsert(
  * too. When it already belongs to another contact it is not copied: the
  * difference is recorded instead of failing the whole submission.
  */
-async function dropKeysOwnedElsewhere(
+export async function dropKeysOwnedElsewhere(
   db: Db,
   keyField: "mobile" | "email",
   patch: ContactPatch,
@@ -153,7 +153,7 @@ async function dropKeysOwnedElsewhere(
   };
 }
 
-async function tagStatements(
+export async function tagStatements(
   db: Db,
   input: ApplySubmissionInput,
   contactId: string,

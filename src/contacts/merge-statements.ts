@@ -14,11 +14,12 @@ export type SubmissionContext = {
   now: number;
 };
 
-/** A new contact from a submission, and its `created` event. */
+/** A new contact from a submission, its `created` event, and any value it could not take. */
 export function createContactStatements(
   db: Db,
   contactId: string,
   patch: ContactPatch,
+  differences: FieldDifference[],
   sourceQrcodeId: string | null,
   ctx: SubmissionContext,
 ): Statement[] {
@@ -43,7 +44,11 @@ export function createContactStatements(
       fanId: ctx.fanId,
     },
   };
-  return [insert, ...contactEventStatements(db, [event], ctx.now)];
+  const about = { submissionId: ctx.submissionId, formId: ctx.formId, fanId: ctx.fanId };
+  const noted = differences.map(
+    (d): ContactEventInput => ({ contactId, kind: "field_conflict", details: { ...d, ...about } }),
+  );
+  return [insert, ...contactEventStatements(db, [event, ...noted], ctx.now)];
 }
 
 /**

@@ -2,3 +2,4 @@
 // Add one line per domain that handles queue messages.
 import "./run-job";
 import "../scans/after-scan";
+import "../contacts/export-contacts";

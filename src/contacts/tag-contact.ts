@@ -1,0 +1,57 @@
+import type { Db } from "../db/client";
+import { contactEventStatements, runBatch } from "./contact-queries";
+import { addTagStatements, contactTagIds, removeTagStatement } from "./contact-tags";
+import { findMissingMemberTags } from "./member-tag-lookup";
+
+export type TagContactResult =
+  | { ok: true; memberTagIds: string[] }
+  | { ok: false; reason: "unknown_member_tags"; ids: string[] };
+
+/** An operator adds member tags to a contact; only the new ones are recorded as `tagged`. */
+export async function addContactTags(
+  db: Db,
+  contactId: string,
+  memberTagIds: string[],
+  actorUserId: string,
+): Promise<TagContactResult> {
+  const missing = await findMissingMemberTags(db, memberTagIds);
+  if (missing.length) return { ok: false, reason: "unknown_member_tags", ids: missing };
+  const has = new Set(await contactTagIds(db, contactId));
+  const added = [...new Set(memberTagIds)].filter((id) => !has.has(id));
+  if (added.length) {
+    const now = Date.now();
+    const event = {
+      contactId,
+      kind: "tagged" as const,
+      details: { memberTagIds: added, source: "operator" },
+      actorUserId,
+    };
+    await runBatch(db, [
+      ...addTagStatements(db, contactId, added, now),
+      ...contactEventStatements(db, [event], now),
+    ]);
+  }
+  return { ok: true, memberTagIds: await contactTagIds(db, contactId) };
+}
+
+/** Removes one member tag from a contact; false when the contact did not have it. */
+export async function removeContactTag(
+  db: Db,
+  contactId: string,
+  memberTagId: string,
+  actorUserId: string,
+): Promise<boolean> {
+  if (!(await contactTagIds(db, contactId)).includes(memberTagId)) return false;
+  const now = Date.now();
+  const event = {
+    contactId,
+    kind: "untagged" as const,
+    details: { memberTagIds: [memberTagId] },
+    actorUserId,
+  };
+  await runBatch(db, [
+    removeTagStatement(db, contactId, [memberTagId]),
+    ...contactEventStatements(db, [event], now),
+  ]);
+  return true;
+}
