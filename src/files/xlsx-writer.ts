@@ -93,7 +93,8 @@ export function createXlsxWriter(options: XlsxWriterOptions): SpreadsheetWriter 
     for (const [name, xml] of fixedParts) {
       await zip.addFile(name, encoder.encode(xml), { compress: true, mtime });
     }
-    return zip.openFile("xl/worksheets/sheet1.xml", { compress: true, mtime });
+    // Level 3: on sheet XML it costs ~15% more bytes than 6 and saves ~20% of the CPU time.
+    return zip.openFile("xl/worksheets/sheet1.xml", { compress: true, level: 3, mtime });
   };
 
   const flush = async (final: boolean) => {

@@ -18,6 +18,8 @@ import { createPushStream } from "./push-stream";
 export type ZipFileOptions = {
   /** Deflate this entry (text, CSV); default false (stored). */
   compress?: boolean;
+  /** Deflate level 1-9 when compressed; default 6. */
+  level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   /** Modification time shown by unzip tools; default now. */
   mtime?: Date;
 };
@@ -52,7 +54,7 @@ export function createZipWriter(options: { highWaterMarkBytes?: number } = {}): 
   const openFile = (name: string, fileOptions: ZipFileOptions = {}): ZipEntrySink => {
     check();
     const entry = fileOptions.compress
-      ? new ZipDeflate(name, { level: 6 })
+      ? new ZipDeflate(name, { level: fileOptions.level ?? 6 })
       : new ZipPassThrough(name);
     entry.mtime = fileOptions.mtime ?? new Date();
     zip.add(entry);

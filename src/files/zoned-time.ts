@@ -36,8 +36,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Rows of an export are usually close in time: the last answer is checked first.
+let last = { timeZone: "", bucket: Number.NaN, offset: 0 };
+
 export function zoneOffsetMs(date: Date, timeZone: string): number {
   const bucket = Math.floor(date.getTime() / QUARTER_HOUR);
+  if (bucket === last.bucket && timeZone === last.timeZone) return last.offset;
+  const offset = lookupOffset(bucket, timeZone);
+  last = { timeZone, bucket, offset };
+  return offset;
+}
+
+function lookupOffset(bucket: number, timeZone: string): number {
   const key = `${timeZone}|${bucket}`;
   const cached = offsets.get(key);
   if (cached !== undefined) return cached;

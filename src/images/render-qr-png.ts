@@ -5,8 +5,8 @@
  *   renderQrPngSync(text, options?: QrPngOptions): Uint8Array        always fflate
  *
  * The async form deflates with the runtime's native CompressionStream for large images and with
- * fflate for small ones: bench/results/png.json shows the native stream's fixed cost loses below
- * about 100 KB of scanlines and wins clearly above (docs/performance.md).
+ * fflate for small ones, where the stream's fixed cost loses (bench/results/png.json,
+ * docs/performance.md).
  */
 import { assemblePng, type PngBitDepth, zlibFflate, zlibNative } from "./png-encode";
 import { type QrImageOptions, resolveQrImage } from "./qr-options";
@@ -20,8 +20,12 @@ export type QrPngOptions = QrImageOptions & {
   compressor?: "auto" | "fflate" | "native";
 };
 
-/** Raw scanline bytes above which the native CompressionStream is used by "auto". */
-export const NATIVE_DEFLATE_MIN_BYTES = 100_000;
+/**
+ * Raw scanline bytes from which "auto" uses the native CompressionStream. Measured: fflate
+ * costs ~13 µs per KB, the native stream ~0.35 ms fixed + ~5 µs per KB, so they cross near
+ * 42 KB (430 px = 24 KB stays on fflate, 860 px = 93 KB and up go native).
+ */
+export const NATIVE_DEFLATE_MIN_BYTES = 48 * 1024;
 
 function rasterize(text: string, options: QrPngOptions) {
   const { matrix, layout, caption } = resolveQrImage(text, options);
