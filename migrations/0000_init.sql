@@ -550,6 +550,7 @@ CREATE TABLE `webhook_events` (
 	`dedupe_key` text PRIMARY KEY NOT NULL,
 	`account_id` text NOT NULL,
 	`reply_xml` text DEFAULT '' NOT NULL,
+	`handled_at` integer,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint

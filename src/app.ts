@@ -12,8 +12,11 @@ import { mountOpenApi } from "./http/openapi-doc";
 import { requestId } from "./http/request-id";
 import { createRouter } from "./http/router";
 import { jobRoutes } from "./jobs/routes";
+import { sandboxWechatRoutes } from "./sandbox/api/mount";
+import { sandboxRoutes } from "./sandbox/routes";
 import { selfRoutes } from "./users/self-routes";
 import { userRoutes } from "./users/routes";
+import { webhookRoutes } from "./webhook/routes";
 
 /**
  * The HTTP surface. `/api` is the REST API: health, login and the OpenAPI
@@ -34,6 +37,7 @@ export function createApp() {
   api.route("/", jobRoutes);
   api.route("/", formRoutes);
   api.route("/", contactRoutes);
+  api.route("/", sandboxRoutes);
   api.route("/", selfRoutes);
   api.route("/", userRoutes);
 
@@ -42,6 +46,8 @@ export function createApp() {
   app.route("/", api);
   app.route("/", fileRoutes);
   app.route("/", formPageRoutes);
+  app.route("/", webhookRoutes);
+  app.route("/", sandboxWechatRoutes);
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
       ? errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}`)

@@ -3,6 +3,8 @@ import { acceptLiveSocket, answerLiveMessage, broadcastLive, closeLiveSocket } f
 import type { LiveMessage } from "../live/live-messages";
 import { runFanTagAlarm } from "../tags/apply-fan-tags";
 import { enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
+import type { WechatResult } from "../wechat/errors";
+import { AccessTokenCache, type AccessTokenRequest } from "../wechat/token-cache";
 
 /**
  * One instance per official account (named by the account id). It serialises
@@ -10,9 +12,21 @@ import { enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
  * fan tagging, and the live scan counters pushed to open consoles.
  */
 export class AccountDurableObject extends DurableObject<Env> {
+  #tokens = new AccessTokenCache(this.ctx.storage, this.env);
+
   /** Whether the object answers; used by the health check. */
   async ping(): Promise<string> {
     return "pong";
+  }
+
+  /** The account's WeChat access token; see src/wechat/token-cache.ts. */
+  async getAccessToken(request: AccessTokenRequest): Promise<WechatResult<string>> {
+    return this.#tokens.get(request);
+  }
+
+  /** Drops the cached token, e.g. after the AppID or AppSecret changed. */
+  async forgetAccessToken(): Promise<void> {
+    await this.#tokens.forget();
   }
 
   /** Fan tags to apply; gathered briefly, then applied by the alarm (src/tags/apply-fan-tags.ts). */

@@ -12,11 +12,14 @@ import { dedupeKey, toWechatEvent } from "./to-event";
  * events the product does not act on are answered at once, without a
  * database write.
  */
+export type EventHandler = typeof handleWechatEvent;
+
 export async function answerDelivery(
   env: Env,
   ctx: ExecutionContext,
   account: AccountRow,
   fields: XmlFields,
+  handle: EventHandler = handleWechatEvent,
 ): Promise<string> {
   const event = toWechatEvent(fields);
   if (!event || event.kind === "other") return "";
@@ -29,7 +32,7 @@ export async function answerDelivery(
 
   let replyXml: string;
   try {
-    const reply = await handleWechatEvent(env, ctx, account, event);
+    const reply = await handle(env, ctx, account, event);
     const address = {
       toUser: event.openid,
       fromUser: fields.ToUserName || account.originalId,

@@ -1,9 +1,11 @@
+import type { Context } from "hono";
 import { getDb } from "../db/client";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";
-import { loadAccountSecrets } from "../wechat/account-secrets";
+import type { AppEnv } from "../http/types";
+import { type AccountSecrets, loadAccountSecrets } from "../wechat/account-secrets";
 import { sealReply } from "../wechat/envelope";
-import { answerDelivery } from "./handle-delivery";
+import { answerDelivery, type EventHandler } from "./handle-delivery";
 import { readBodyCapped } from "./read-body";
 import { type DeliveryQuery, openDelivery, verifySignature } from "./verify-delivery";
 
@@ -21,54 +23,48 @@ async function loadWebhookAccount(env: Env, accountId: string) {
   return { account, secrets: await loadAccountSecrets(env, account) };
 }
 
-async function checkSignature(
-  env: Env,
-  secrets: Parameters<typeof verifySignature>[0],
-  query: DeliveryQuery,
-) {
-  const rejected = await verifySignature(
-    secrets,
-    query,
-    Number(env.WEBHOOK_MAX_SKEW_SECONDS || "0"),
-  );
+async function checkSignature(env: Env, secrets: AccountSecrets, query: DeliveryQuery) {
+  const maxSkew = Number(env.WEBHOOK_MAX_SKEW_SECONDS || "0");
+  const rejected = await verifySignature(secrets, query, maxSkew);
   if (rejected) throw new AppError("unauthorized", `Webhook request refused: ${rejected.reason}`);
 }
 
-export const webhookRoutes = createRouter()
-  .get("/wechat/:accountId", async (c) => {
-    const { secrets } = await loadWebhookAccount(c.env, c.req.param("accountId"));
-    await checkSignature(c.env, secrets, c.req.query());
-    // Echoed verbatim in every mode, safe mode included (wechat.md "Webhook").
-    return c.text(c.req.query("echostr") ?? "");
-  })
-  .post("/wechat/:accountId", async (c) => {
-    const { account, secrets } = await loadWebhookAccount(c.env, c.req.param("accountId"));
-    const query: DeliveryQuery = c.req.query();
-    await checkSignature(c.env, secrets, query);
-    const body = await readBodyCapped(c.req.raw);
-    if (body === null)
-      throw new AppError("payload_too_large", "Webhook body is larger than WeChat sends");
+async function answerPush(c: Context<AppEnv>, handle: EventHandler | undefined) {
+  const { account, secrets } = await loadWebhookAccount(c.env, c.req.param("accountId") ?? "");
+  const query: DeliveryQuery = c.req.query();
+  await checkSignature(c.env, secrets, query);
+  const body = await readBodyCapped(c.req.raw);
+  if (body === null)
+    throw new AppError("payload_too_large", "Webhook body is larger than WeChat sends");
 
-    const opened = await openDelivery(secrets, account.appId, query, body);
-    if ("status" in opened) {
-      throw new AppError(
-        opened.status === 401 ? "unauthorized" : "bad_request",
-        `Webhook request refused: ${opened.reason}`,
-      );
-    }
-    const replyXml = await answerDelivery(
-      c.env,
-      c.executionCtx as ExecutionContext,
-      account,
-      opened.fields,
-    );
-    if (!replyXml) return c.text("success");
-    if (!opened.encodingAesKey || !secrets.token)
-      return c.body(replyXml, 200, { "Content-Type": "application/xml" });
-    const sealed = await sealReply(replyXml, {
-      token: secrets.token,
-      encodingAesKey: opened.encodingAesKey,
-      appId: account.appId,
-    });
-    return c.body(sealed, 200, { "Content-Type": "application/xml" });
-  });
+  const opened = await openDelivery(secrets, account.appId, query, body);
+  if ("status" in opened) {
+    const code = opened.status === 401 ? "unauthorized" : "bad_request";
+    throw new AppError(code, `Webhook request refused: ${opened.reason}`);
+  }
+  const ctx = c.executionCtx as ExecutionContext;
+  const replyXml = await answerDelivery(c.env, ctx, account, opened.fields, handle);
+  if (!replyXml) return c.text("success");
+
+  // Encrypted in, encrypted out, with the key that opened the push.
+  const keys =
+    opened.encodingAesKey && secrets.token
+      ? { token: secrets.token, encodingAesKey: opened.encodingAesKey, appId: account.appId }
+      : null;
+  const answer = keys ? await sealReply(replyXml, keys) : replyXml;
+  return c.body(answer, 200, { "Content-Type": "application/xml" });
+}
+
+/** `handle` defaults to the scans domain's handleWechatEvent; tests pass a stand-in. */
+export function createWebhookRoutes(handle?: EventHandler) {
+  return createRouter()
+    .get("/wechat/:accountId", async (c) => {
+      const { secrets } = await loadWebhookAccount(c.env, c.req.param("accountId"));
+      await checkSignature(c.env, secrets, c.req.query());
+      // Echoed verbatim in every mode, safe mode included (wechat.md "Webhook").
+      return c.text(c.req.query("echostr") ?? "");
+    })
+    .post("/wechat/:accountId", (c) => answerPush(c, handle));
+}
+
+export const webhookRoutes = createWebhookRoutes();

@@ -29,8 +29,8 @@ async function readUpload(c: SandboxContext): Promise<Upload> {
   }
   const file = form.get("media");
   if (!(file instanceof File) || file.size === 0) return { error: [41005, "media data missing"] };
-  if (file.size > limit.bytes) return { error: [limit.errcode, `invalid ${type} size`] };
   c.set("record", { type, fileName: file.name, size: file.size });
+  if (file.size > limit.bytes) return { error: [limit.errcode, `invalid ${type} size`] };
   return { type, file };
 }
 
