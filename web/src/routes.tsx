@@ -7,6 +7,9 @@ import { HomeRedirect } from "./pages/HomeRedirect";
 import { JobsPage } from "./pages/jobs/JobsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OverviewPage } from "./pages/overview/OverviewPage";
+import { QrCodeCreatePage } from "./pages/qrcodes/QrCodeCreatePage";
+import { QrCodeEditPage } from "./pages/qrcodes/QrCodeEditPage";
+import { QrCodeListPage } from "./pages/qrcodes/QrCodeListPage";
 import { TokensPage } from "./pages/tokens/TokensPage";
 
 // Pages of one account carry its id in the URL, so a link opens the same
@@ -14,6 +17,9 @@ import { TokensPage } from "./pages/tokens/TokensPage";
 const Overview = accountPage(OverviewPage);
 const Jobs = accountPage(JobsPage);
 const AccountSettings = accountPage(AccountSettingsPage);
+const QrCodes = accountPage(QrCodeListPage);
+const QrCodeCreate = accountPage(QrCodeCreatePage);
+const QrCodeEdit = accountPage(QrCodeEditPage);
 
 export function AppRoutes() {
   return (
@@ -24,6 +30,9 @@ export function AppRoutes() {
       <Route path="/accounts/:accountId/settings" component={AccountSettings} />
       <Route path="/accounts/:accountId/overview" component={Overview} />
       <Route path="/accounts/:accountId/jobs" component={Jobs} />
+      <Route path="/accounts/:accountId/qrcodes" component={QrCodes} />
+      <Route path="/accounts/:accountId/qrcodes/new" component={QrCodeCreate} />
+      <Route path="/accounts/:accountId/qrcodes/:qrcodeId/edit" component={QrCodeEdit} />
       <Route path="/settings/tokens" component={TokensPage} />
       <Route default component={NotFoundPage} />
     </Router>

@@ -36,6 +36,7 @@ export type RequestOptions = {
   json?: unknown;
   /** Sent as multipart/form-data (file uploads). */
   form?: FormData;
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 };
 
@@ -81,7 +82,7 @@ function isErrorBody(
 
 /** One call to the API. Resolves with the parsed JSON body, or undefined for 204. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.json !== undefined) {
@@ -115,3 +116,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 export const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
+
+/** The server has no such route yet (an API another part of the product still has to add). */
+export const isMissingRoute = (err: unknown) =>
+  err instanceof ApiError && err.code === "not_found" && err.message.startsWith("No route");

@@ -1,13 +1,60 @@
 import type { z } from "zod";
-import type { accountSchema } from "../../../src/accounts/schemas";
+import type {
+  accountSchema,
+  connectionCheckSchema,
+  createAccountBodySchema,
+  updateAccountBodySchema,
+} from "../../../src/accounts/schemas";
 import type { apiTokenSchema, createdApiTokenSchema, meSchema } from "../../../src/auth/schemas";
+import type { groupSchema } from "../../../src/groups/schemas";
+import type {
+  confirmImportBodySchema,
+  importPreviewSchema,
+  importRowSchema,
+} from "../../../src/imports/schemas";
 import type { jobSchema } from "../../../src/jobs/schemas";
+import type {
+  createQrCodeBodySchema,
+  listQrCodesQuerySchema,
+  qrCodeSchema,
+  updateQrCodeBodySchema,
+} from "../../../src/qrcodes/schemas";
+import type { replyMessageSchema } from "../../../src/replies/schemas";
+import type { scanDeliverySchema, simulateScansBodySchema } from "../../../src/sandbox/schemas";
 
 // The console is typed by the server's own zod schemas (types only: no server
-// code reaches the bundle), so a changed field breaks `tsc -p web`.
+// code reaches the bundle), so a changed field breaks `tsc -p web`. Request
+// bodies use z.input: fields with server defaults may be left out.
 export type Me = z.infer<typeof meSchema>;
-export type Account = z.infer<typeof accountSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
-export type Job = z.infer<typeof jobSchema>;
+
+export type Account = z.infer<typeof accountSchema>;
 export type MessageMode = Account["messageMode"];
+export type CreateAccountBody = z.input<typeof createAccountBodySchema>;
+export type UpdateAccountBody = z.input<typeof updateAccountBodySchema>;
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+export type Job = z.infer<typeof jobSchema>;
+
+export type QrCode = z.infer<typeof qrCodeSchema>;
+export type QrKind = QrCode["kind"];
+export type QrState = QrCode["state"];
+export type QrNumbers = NonNullable<QrCode["numbers"]>;
+export type CreateQrCodeBody = z.input<typeof createQrCodeBodySchema>;
+export type UpdateQrCodeBody = z.input<typeof updateQrCodeBodySchema>;
+// Query strings are coerced by the server; the console sends the parsed shape.
+export type ListQrCodesQuery = Partial<z.infer<typeof listQrCodesQuerySchema>>;
+export type QrSort = NonNullable<ListQrCodesQuery["sort"]>;
+export type QrGroup = z.infer<typeof groupSchema>;
+
+export type ReplyMessage = z.input<typeof replyMessageSchema>;
+export type ReplyMessageType = ReplyMessage["type"];
+
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type ImportRow = z.infer<typeof importRowSchema>;
+export type ImportProblem = ImportRow["problems"][number];
+export type ConfirmImportBody = z.input<typeof confirmImportBodySchema>;
+
+export type SimulateScansBody = z.input<typeof simulateScansBodySchema>;
+export type ScanDelivery = z.infer<typeof scanDeliverySchema>;

@@ -1,5 +1,5 @@
 import type { ApiError } from "../api/client";
-import { type MessageKey, useT } from "../i18n";
+import { type MessageKey, type Translate, useT } from "../i18n";
 import { CopyButton } from "./CopyButton";
 import { Icon } from "./Icon";
 
@@ -10,6 +10,19 @@ type ErrorNoticeProps = {
   variant?: "inline" | "block";
 };
 
+/** The translated headline of an error by its code, or the code itself when unknown. */
+export function errorTitle(t: Translate, error: ApiError): string {
+  const key = `error.title.${error.code}` as MessageKey;
+  const title = t(key);
+  return title === key ? error.code : title;
+}
+
+/** One line for a toast: headline and the server's message. */
+export function errorSummary(t: Translate, error: ApiError): string {
+  const title = errorTitle(t, error);
+  return error.message && error.message !== title ? `${title} · ${error.message}` : title;
+}
+
 /**
  * The one rendering of the API's error shape: a translated headline by code,
  * the server's own message, and the request id small and copyable so a
@@ -17,8 +30,7 @@ type ErrorNoticeProps = {
  */
 export function ErrorNotice({ error, onRetry, variant = "inline" }: ErrorNoticeProps) {
   const t = useT();
-  const titleKey = `error.title.${error.code}` as MessageKey;
-  const title = t(titleKey) === titleKey ? error.code : t(titleKey);
+  const title = errorTitle(t, error);
   const detail = error.code === "network_error" ? t("error.networkHint") : error.message;
 
   return (

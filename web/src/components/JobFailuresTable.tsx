@@ -1,6 +1,6 @@
-import type { Job } from "../../api/types";
-import { useT } from "../../i18n";
-import { jobFailures } from "./job-failures";
+import type { Job } from "../api/types";
+import { useT } from "../i18n";
+import { jobFailures } from "../lib/job-failures";
 
 /** The per-row failure report of a job, in row order, so bad rows are found, not lost. */
 export function JobFailuresTable({ job, limit = 200 }: { job: Job; limit?: number }) {

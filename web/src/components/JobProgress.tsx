@@ -1,7 +1,7 @@
-import type { Job } from "../../api/types";
-import { useFormat } from "../../hooks/use-format";
-import { useT } from "../../i18n";
-import { jobProgress } from "./job-failures";
+import type { Job } from "../api/types";
+import { useFormat } from "../hooks/use-format";
+import { useT } from "../i18n";
+import { jobProgress } from "../lib/job-failures";
 
 /** The bar and the counts of one job; failed rows show in red at the end of the bar. */
 export function JobProgress({ job }: { job: Job }) {

@@ -1,6 +1,6 @@
-import type { Job } from "../../api/types";
-import { Badge, type BadgeTone } from "../../components/Badge";
-import { type MessageKey, useT } from "../../i18n";
+import type { Job } from "../api/types";
+import { type MessageKey, useT } from "../i18n";
+import { Badge, type BadgeTone } from "./Badge";
 
 const TONES: Record<Job["status"], BadgeTone> = {
   queued: "neutral",

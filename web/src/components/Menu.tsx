@@ -7,6 +7,7 @@ type MenuProps = {
   triggerClass?: string;
   triggerLabel?: string;
   align?: "left" | "right";
+  disabled?: boolean;
   children: (close: () => void) => ComponentChildren;
 };
 
@@ -16,6 +17,7 @@ export function Menu({
   triggerClass = "btn",
   triggerLabel,
   align = "right",
+  disabled,
   children,
 }: MenuProps) {
   const [open, setOpen] = useState(false);
@@ -43,6 +45,7 @@ export function Menu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={triggerLabel}
+        disabled={disabled}
         onClick={() => setOpen((o) => !o)}
       >
         {trigger}

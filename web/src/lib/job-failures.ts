@@ -1,4 +1,4 @@
-import type { Job } from "../../api/types";
+import type { Job } from "../api/types";
 
 export type JobFailure = { row: number | null; name: string; reason: string };
 

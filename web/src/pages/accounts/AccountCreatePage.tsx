@@ -5,7 +5,7 @@ import { useT } from "../../i18n";
 import { useAccounts } from "../../state/accounts";
 import { useToast } from "../../state/toasts";
 import { AccountForm } from "./AccountForm";
-import { toInput } from "./account-form-state";
+import { toCreateBody } from "./account-form-state";
 
 export function AccountCreatePage() {
   const t = useT();
@@ -24,7 +24,7 @@ export function AccountCreatePage() {
           submitLabel={t("account.add")}
           onCancel={() => route("/accounts")}
           onSubmit={async (values) => {
-            const account = await createAccount(toInput(values, false));
+            const account = await createAccount(toCreateBody(values));
             toast.show(t("account.created"));
             reload();
             // The next step is WeChat's admin: the settings page shows what to paste there.

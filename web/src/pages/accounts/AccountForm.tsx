@@ -42,8 +42,10 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
       name: key,
       class: `input${opts.mono ? " mono" : ""}`,
       placeholder: isSet ? t("account.secretKeep") : opts.placeholder,
-      // Secrets already stored may stay empty on edit; the AES key only matters outside plaintext.
-      required: key !== "encodingAesKey" && !(opts.secret && editing),
+      // Only what the server cannot do without: a live account's AppID and, when new, its secret.
+      required:
+        key === "name" ||
+        (!values.isSandbox && (key === "appId" || (key === "appSecret" && !editing))),
       value: values[key],
       onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value),
     };
@@ -72,10 +74,28 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
     <form class="form form-sections" onSubmit={submit} name="account">
       <section class="form-section">
         <h2 class="form-section-title">{t("account.sections.basic")}</h2>
-        <Field label={t("account.name")} htmlFor="account-name">
-          {text("name", { placeholder: t("account.namePlaceholder") })}
+        <Field
+          label={t("account.kind")}
+          hint={t(values.isSandbox ? "account.isSandboxHint" : "account.isRealHint")}
+        >
+          <div class="segmented">
+            {([false, true] as const).map((sandbox) => (
+              <button
+                key={String(sandbox)}
+                type="button"
+                class={`segmented-item${values.isSandbox === sandbox ? " is-active" : ""}`}
+                disabled={editing && values.isSandbox !== sandbox}
+                onClick={() => set("isSandbox", sandbox)}
+              >
+                {t(sandbox ? "account.kind.sandbox" : "account.kind.real")}
+              </button>
+            ))}
+          </div>
         </Field>
         <div class="form-row">
+          <Field label={t("account.name")} htmlFor="account-name">
+            {text("name", { placeholder: t("account.namePlaceholder") })}
+          </Field>
           <Field
             label={t("account.timeZone")}
             htmlFor="account-timeZone"
@@ -94,27 +114,15 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
               ))}
             </select>
           </Field>
-          <Field label={t("account.kind")} hint={t("account.isSandboxHint")}>
-            <label class="switch">
-              <input
-                type="checkbox"
-                name="isSandbox"
-                checked={values.isSandbox}
-                onChange={(e) => set("isSandbox", e.currentTarget.checked)}
-              />
-              <span class="switch-track" />
-              <span>{t("account.isSandbox")}</span>
-            </label>
-          </Field>
         </div>
       </section>
 
       <section class="form-section">
         <h2 class="form-section-title">{t("account.sections.credentials")}</h2>
-        {editing ? (
+        {editing || values.isSandbox ? (
           <div class="notice notice-neutral">
-            <Icon name="key" size={15} />
-            {t("account.secretWriteOnly")}
+            <Icon name={editing ? "key" : "sandbox"} size={15} />
+            {t(editing ? "account.secretWriteOnly" : "account.sandboxGenerated")}
           </div>
         ) : null}
         <div class="form-row">

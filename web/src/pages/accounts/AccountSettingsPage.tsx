@@ -8,7 +8,7 @@ import { useAccounts } from "../../state/accounts";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
 import { AccountForm } from "./AccountForm";
-import { toInput } from "./account-form-state";
+import { toUpdateBody } from "./account-form-state";
 import { ConnectionCheckCard } from "./ConnectionCheckCard";
 import { WebhookCard } from "./WebhookCard";
 
@@ -34,7 +34,7 @@ export function AccountSettingsPage({ account }: AccountPageProps) {
               account={account}
               submitLabel={t("common.save")}
               onSubmit={async (values) => {
-                await updateAccount(account.id, toInput(values, true));
+                await updateAccount(account.id, toUpdateBody(values));
                 toast.show(t("account.saved"));
                 reload();
               }}

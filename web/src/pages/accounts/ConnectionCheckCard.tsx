@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { type AccountCheck, checkAccount } from "../../api/accounts";
+import { checkAccount } from "../../api/accounts";
 import { ApiError } from "../../api/client";
-import type { Account } from "../../api/types";
+import type { Account, ConnectionCheck } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { useFormat } from "../../hooks/use-format";
@@ -15,7 +15,7 @@ export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardP
   const t = useT();
   const fmt = useFormat();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<AccountCheck | null>(null);
+  const [result, setResult] = useState<ConnectionCheck | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const shown = result ?? account.lastCheck;
 
@@ -37,11 +37,7 @@ export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardP
     <div class="card">
       <div class="card-title-row">
         <h2 class="card-title">{t("account.check")}</h2>
-        <CheckBadge
-          check={
-            shown ? { at: shown.at ?? Date.now(), ok: shown.ok, message: shown.message } : null
-          }
-        />
+        <CheckBadge check={shown} />
       </div>
       {shown ? (
         <div class={`check-result ${shown.ok ? "is-ok" : "is-failed"}`} data-testid="check-result">

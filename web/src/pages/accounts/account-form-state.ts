@@ -1,5 +1,4 @@
-import type { AccountInput } from "../../api/accounts";
-import type { Account, MessageMode } from "../../api/types";
+import type { Account, CreateAccountBody, MessageMode, UpdateAccountBody } from "../../api/types";
 
 export type AccountFormValues = {
   name: string;
@@ -29,19 +28,34 @@ export function initialValues(account?: Account): AccountFormValues {
   };
 }
 
-/** Secrets are write-only: an empty field on edit means "keep the stored one". */
-export function toInput(v: AccountFormValues, editing: boolean): AccountInput {
-  const secret = (s: string) => (s.trim() === "" && editing ? undefined : s.trim());
+/** An empty field is left out: the server keeps (or, for a sandbox, generates) the value. */
+const filled = (s: string) => (s.trim() === "" ? undefined : s.trim());
+
+export function toCreateBody(v: AccountFormValues): CreateAccountBody {
   return {
     name: v.name.trim(),
-    appId: v.appId.trim(),
-    originalId: v.originalId.trim(),
+    appId: filled(v.appId),
+    appSecret: filled(v.appSecret),
+    originalId: filled(v.originalId),
+    token: filled(v.token),
+    encodingAesKey: filled(v.encodingAesKey),
     messageMode: v.messageMode,
     timeZone: v.timeZone,
     isSandbox: v.isSandbox,
-    appSecret: secret(v.appSecret),
-    token: secret(v.token),
-    encodingAesKey: secret(v.encodingAesKey),
+  };
+}
+
+/** Secrets are write-only: an empty field on edit means "keep the stored one". Kind is fixed. */
+export function toUpdateBody(v: AccountFormValues): UpdateAccountBody {
+  return {
+    name: v.name.trim(),
+    appId: filled(v.appId),
+    appSecret: filled(v.appSecret),
+    originalId: filled(v.originalId),
+    token: filled(v.token),
+    encodingAesKey: filled(v.encodingAesKey),
+    messageMode: v.messageMode,
+    timeZone: v.timeZone,
   };
 }
 

@@ -4,6 +4,9 @@ import type { Job } from "../../api/types";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
+import { JobFailuresTable } from "../../components/JobFailuresTable";
+import { JobProgress } from "../../components/JobProgress";
+import { JobStatusBadge } from "../../components/JobStatusBadge";
 import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useApi } from "../../hooks/use-api";
@@ -11,9 +14,6 @@ import { useFormat } from "../../hooks/use-format";
 import { useInterval } from "../../hooks/use-interval";
 import { type MessageKey, useT } from "../../i18n";
 import type { AccountPageProps } from "../AccountScope";
-import { JobFailuresTable } from "./JobFailuresTable";
-import { JobProgress } from "./JobProgress";
-import { JobStatusBadge } from "./JobStatusBadge";
 
 function duration(job: Job): number | null {
   if (!job.startedAt) return null;

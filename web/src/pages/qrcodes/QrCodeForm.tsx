@@ -1,0 +1,146 @@
+import { useState } from "preact/hooks";
+import { ApiError } from "../../api/client";
+import type { Account, QrGroup } from "../../api/types";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Field } from "../../components/Field";
+import { useT } from "../../i18n";
+import { GroupPicker } from "./GroupPicker";
+import type { QrFormValues } from "./qr-form-state";
+import { ReplyEditor } from "./reply/ReplyEditor";
+import { FanTagPicker, MemberTagPicker } from "./TagPicker";
+import { ValidityField } from "./ValidityField";
+
+type QrCodeFormProps = {
+  account: Account;
+  initial: QrFormValues;
+  groups: QrGroup[];
+  editing: boolean;
+  submitLabel: string;
+  cancelHref: string;
+  onSubmit: (values: QrFormValues) => Promise<void>;
+};
+
+export function QrCodeForm({
+  account,
+  initial,
+  groups,
+  editing,
+  submitLabel,
+  cancelHref,
+  onSubmit,
+}: QrCodeFormProps) {
+  const t = useT();
+  const [v, setValues] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const set = (patch: Partial<QrFormValues>) => setValues((prev) => ({ ...prev, ...patch }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(v);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack" onSubmit={submit} name="qrcode">
+      <section class="card form">
+        <h2 class="card-title">{t("qrform.basic")}</h2>
+        <Field label={t("qrform.name")} htmlFor="qr-name" hint={t("qrform.nameHint")}>
+          <input
+            id="qr-name"
+            name="name"
+            class="input"
+            required
+            maxLength={64}
+            placeholder={t("qrform.namePlaceholder")}
+            value={v.name}
+            onInput={(e) => set({ name: e.currentTarget.value })}
+          />
+        </Field>
+        <Field
+          label={t("qrform.kind")}
+          hint={
+            editing
+              ? t("qrform.kindLocked")
+              : t(v.kind === "temporary" ? "qrform.kindTemporaryHint" : "qrform.kindPermanentHint")
+          }
+        >
+          <div class="segmented">
+            {(["temporary", "permanent"] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                class={`segmented-item${v.kind === kind ? " is-active" : ""}`}
+                disabled={editing && v.kind !== kind}
+                aria-pressed={v.kind === kind}
+                onClick={() => set({ kind })}
+              >
+                {t(`qr.kind.${kind}`)}
+              </button>
+            ))}
+          </div>
+        </Field>
+        {v.kind === "temporary" ? <ValidityField values={v} set={set} /> : null}
+      </section>
+
+      <section class="card form">
+        <h2 class="card-title">{t("qrform.groupSection")}</h2>
+        <Field label={t("qr.group")} htmlFor="qr-group">
+          <GroupPicker
+            groups={groups}
+            groupId={v.groupId}
+            newGroupName={v.newGroupName}
+            onChange={(groupId, newGroupName) => set({ groupId, newGroupName })}
+          />
+        </Field>
+        <div class="form-row">
+          <Field label={t("qrform.fanTags")} hint={t("qrform.fanTagsHint")}>
+            <FanTagPicker
+              accountId={account.id}
+              value={v.fanTagIds}
+              onChange={(fanTagIds) => set({ fanTagIds })}
+            />
+          </Field>
+          <Field label={t("qrform.memberTags")} hint={t("qrform.memberTagsHint")}>
+            <MemberTagPicker
+              value={v.memberTagIds}
+              onChange={(memberTagIds) => set({ memberTagIds })}
+            />
+          </Field>
+        </div>
+      </section>
+
+      <section class="card">
+        <div class="card-title-row">
+          <div>
+            <h2 class="card-title">{t("qrform.replySection")}</h2>
+            <p class="card-hint">{t("qrform.replyHint")}</p>
+          </div>
+        </div>
+        <ReplyEditor
+          accountId={account.id}
+          accountName={account.name}
+          value={v.reply}
+          onChange={(reply) => set({ reply })}
+        />
+      </section>
+
+      {error ? <ErrorNotice error={error} /> : null}
+      <div class="form-footer">
+        <a class="btn" href={cancelHref}>
+          {t("common.cancel")}
+        </a>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? t("common.saving") : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
