@@ -76,10 +76,19 @@ function retireTagStatements(db: Db, from: string, into: string | null): Stateme
   const now = Date.now();
   const moves: Statement[] = into
     ? [
-        db.run(sql`insert or ignore into ${contactMemberTags} (contact_id, member_tag_id, created_at)
-          select contact_id, ${into}, created_at from ${contactMemberTags} where member_tag_id = ${from}`),
-        db.run(sql`insert or ignore into ${pendingMemberTags} (fan_id, member_tag_id, qrcode_id, created_at)
-          select fan_id, ${into}, qrcode_id, created_at from ${pendingMemberTags} where member_tag_id = ${from}`),
+        // Selected columns follow each table's column order.
+        db
+          .insert(contactMemberTags)
+          .select(
+            sql`select contact_id, ${into}, created_at from ${contactMemberTags} where member_tag_id = ${from}`,
+          )
+          .onConflictDoNothing(),
+        db
+          .insert(pendingMemberTags)
+          .select(
+            sql`select fan_id, ${into}, qrcode_id, created_at from ${pendingMemberTags} where member_tag_id = ${from}`,
+          )
+          .onConflictDoNothing(),
       ]
     : [];
   return [

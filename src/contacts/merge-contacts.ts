@@ -70,8 +70,13 @@ export function mergeContactsStatements(
       })
       .where(eq(contacts.id, into.id)),
     db.update(fans).set({ contactId: into.id, updatedAt: now }).where(eq(fans.contactId, from.id)),
-    db.run(sql`insert or ignore into ${contactMemberTags} (contact_id, member_tag_id, created_at)
-      select ${into.id}, member_tag_id, created_at from ${contactMemberTags} where contact_id = ${from.id}`),
+    // Columns in table order: contact_id, member_tag_id, created_at.
+    db
+      .insert(contactMemberTags)
+      .select(
+        sql`select ${into.id}, member_tag_id, created_at from ${contactMemberTags} where contact_id = ${from.id}`,
+      )
+      .onConflictDoNothing(),
     db.delete(contactMemberTags).where(eq(contactMemberTags.contactId, from.id)),
     db
       .update(formSubmissions)
