@@ -14,6 +14,7 @@ import { createRouter } from "./http/router";
 import { jobRoutes } from "./jobs/routes";
 import { sandboxWechatRoutes } from "./sandbox/api/mount";
 import { sandboxRoutes } from "./sandbox/routes";
+import { scanRoutes } from "./scans/routes";
 import { selfRoutes } from "./users/self-routes";
 import { userRoutes } from "./users/routes";
 import { webhookRoutes } from "./webhook/routes";
@@ -38,6 +39,7 @@ export function createApp() {
   api.route("/", formRoutes);
   api.route("/", contactRoutes);
   api.route("/", sandboxRoutes);
+  api.route("/", scanRoutes);
   api.route("/", selfRoutes);
   api.route("/", userRoutes);
 

@@ -2,4 +2,5 @@
 // Add one line per domain that handles queue messages.
 import "./run-job";
 import "../scans/after-scan";
+import "../exports/runners";
 import "../contacts/export-contacts";

@@ -19,15 +19,13 @@ export async function syncFanTags(
   const tags = answer.value;
   // Delete and insert in one batch: atomic, and no 100-id NOT IN list (D1's parameter limit).
   const inserts = tags.map((t) =>
-    db
-      .insert(fanTags)
-      .values({
-        accountId: account.id,
-        wechatTagId: t.id,
-        name: t.name,
-        fanCount: t.count,
-        syncedAt: now,
-      }),
+    db.insert(fanTags).values({
+      accountId: account.id,
+      wechatTagId: t.id,
+      name: t.name,
+      fanCount: t.count,
+      syncedAt: now,
+    }),
   );
   await db.batch([db.delete(fanTags).where(eq(fanTags.accountId, account.id)), ...inserts]);
   return { ok: true, tags };

@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const COHORT_KINDS = ["scan", "follow"] as const;
 export type CohortKind = (typeof COHORT_KINDS)[number];
@@ -21,5 +21,8 @@ export const qrcodeDayCohorts = sqliteTable(
     fans: integer("fans").notNull().default(0),
     gone: integer("gone").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.qrcodeId, t.kind, t.day, t.prevDay] })],
+  (t) => [
+    primaryKey({ columns: [t.qrcodeId, t.kind, t.day, t.prevDay] }),
+    index("qrcode_day_cohorts_account_day_idx").on(t.accountId, t.day),
+  ],
 );

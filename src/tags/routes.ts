@@ -1,0 +1,128 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { contactVisibility } from "../contacts/contact-visibility";
+import { getDb } from "../db/client";
+import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
+import { createRouter } from "../http/router";
+import { getCodeForStatsOrThrow } from "../stats/find-code";
+import {
+  createFanTagOrThrow,
+  listFanTags,
+  listTagFailures,
+  syncFanTagsOrThrow,
+} from "./fan-tag-service";
+import { createMemberTagOrThrow, listMemberTags } from "./member-tag-service";
+import {
+  createFanTagBodySchema,
+  createMemberTagBodySchema,
+  fanTagFailureSchema,
+  fanTagSchema,
+  memberTagSchema,
+} from "./schemas";
+
+const accountParams = z.object({ accountId: idParam("accountId", "acc_k3j9x0a1b2c3d4e5") });
+const codeParams = accountParams.extend({ id: idParam("id", "qr_k3j9x0a1b2c3d4e5") });
+const fanTagsResponse = jsonResponse(
+  z.object({ tags: z.array(fanTagSchema) }),
+  "The account's fan tags",
+);
+
+export const tagRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/accounts/{accountId}/fan-tags",
+      tags: ["Tags"],
+      summary: "The account's WeChat fan tags, as last synced",
+      request: { params: accountParams },
+      responses: { 200: fanTagsResponse, ...errorResponses(404) },
+    }),
+    async (c) => c.json({ tags: await listFanTags(getDb(c.env.DB), c.get("account").id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/accounts/{accountId}/fan-tags/sync",
+      tags: ["Tags"],
+      summary: "Re-reads the account's fan tags from WeChat",
+      request: { params: accountParams },
+      responses: { 200: fanTagsResponse, ...errorResponses(403, 404, 502) },
+    }),
+    async (c) => {
+      const tags = await syncFanTagsOrThrow(c.env, getDb(c.env.DB), c.get("account"));
+      return c.json({ tags }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/accounts/{accountId}/fan-tags",
+      tags: ["Tags"],
+      summary: "Creates a fan tag on WeChat (at most 100 per account, names up to 30 bytes)",
+      request: { params: accountParams, body: jsonBody(createFanTagBodySchema) },
+      responses: {
+        201: jsonResponse(z.object({ tag: fanTagSchema }), "The new tag"),
+        ...errorResponses(400, 403, 404, 409, 502),
+      },
+    }),
+    async (c) => {
+      const { name } = c.req.valid("json");
+      const tag = await createFanTagOrThrow(c.env, getDb(c.env.DB), c.get("account"), name);
+      return c.json({ tag }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/accounts/{accountId}/qrcodes/{id}/tag-failures",
+      tags: ["Tags"],
+      summary: "Fan tags of this code that could not be applied, per fan, with the reason",
+      request: { params: codeParams },
+      responses: {
+        200: jsonResponse(
+          z.object({ failures: z.array(fanTagFailureSchema) }),
+          "Failures, newest first",
+        ),
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const accountId = c.get("account").id;
+      const code = await getCodeForStatsOrThrow(db, accountId, c.req.valid("param").id);
+      return c.json({ failures: await listTagFailures(db, accountId, code.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/member-tags",
+      tags: ["Tags"],
+      summary: "Member tags (the product's CRM tags) with how many contacts carry each",
+      responses: {
+        200: jsonResponse(z.object({ tags: z.array(memberTagSchema) }), "Member tags"),
+        ...errorResponses(),
+      },
+    }),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const tags = await listMemberTags(db, await contactVisibility(db, c.get("auth")));
+      return c.json({ tags }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/member-tags",
+      tags: ["Tags"],
+      summary: "Creates a member tag",
+      request: { body: jsonBody(createMemberTagBodySchema) },
+      responses: {
+        201: jsonResponse(z.object({ tag: memberTagSchema }), "The new tag"),
+        ...errorResponses(400, 403, 409),
+      },
+    }),
+    async (c) => {
+      const tag = await createMemberTagOrThrow(getDb(c.env.DB), c.req.valid("json"));
+      return c.json({ tag }, 201);
+    },
+  );

@@ -1,0 +1,56 @@
+import { z } from "@hono/zod-openapi";
+
+/** WeChat tag names: at most 30 UTF-8 bytes (wechat.md "Fan tags", 45158), about 10 Chinese characters. */
+export const fanTagNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((name) => new TextEncoder().encode(name).length <= 30, {
+    message: "At most 30 bytes in UTF-8 (about 10 Chinese characters)",
+  })
+  .openapi({ example: "展会-张经理" });
+
+export const createFanTagBodySchema = z.object({ name: fanTagNameSchema });
+
+export const fanTagSchema = z
+  .object({
+    id: z.number().int().openapi({ description: "WeChat's tag id" }),
+    name: z.string(),
+    fanCount: z.number().int(),
+    syncedAt: z.number(),
+  })
+  .openapi("FanTag");
+
+export const fanTagFailureSchema = z
+  .object({
+    id: z.string(),
+    fanId: z.string(),
+    openid: z.string().nullable(),
+    tagId: z.number().int(),
+    errcode: z.number().int().nullable(),
+    reason: z.string(),
+    createdAt: z.number(),
+  })
+  .openapi("FanTagFailure");
+
+export const createMemberTagBodySchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  color: z
+    .string()
+    .regex(/^(#[0-9a-fA-F]{6})?$/, "A colour like #1a7f37, or empty")
+    .default(""),
+});
+
+export const memberTagSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    color: z.string(),
+    contactCount: z.number().int(),
+    pendingFanCount: z
+      .number()
+      .int()
+      .openapi({ description: "Fans waiting for a contact to carry the tag" }),
+    createdAt: z.number(),
+  })
+  .openapi("MemberTag");
