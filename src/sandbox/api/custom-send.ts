@@ -11,6 +11,8 @@ import { jsonObject, type SandboxContext, wxError, wxOk } from "./context";
  * follow; 45008 for more than one article; 40007 for an unknown or expired
  * media id. Unknown msgtype 40008 and empty text 44004 are WeChat codes
  * wechat.md does not list.
+ * TODO(#3): the 5-in-48-hours window after a fan's own message; the sandbox
+ * simulates events only, not fans writing to the account.
  */
 const WINDOW_MS = 60_000;
 const WINDOW_MESSAGES = 3;

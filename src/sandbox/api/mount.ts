@@ -9,6 +9,8 @@ export const SANDBOX_MOUNT = "/sandbox/wechat";
  * real account's WECHAT_API_BASE (or any HTTP client) can point at it. The
  * prefix is removed and the request handed to the same app the in-process
  * transport uses.
+ * TODO(#3): a setting to stop serving it in production; it needs a valid
+ * AppID/AppSecret pair or token to do anything, so it waits on a decision.
  */
 export const sandboxWechatRoutes = new Hono<AppEnv>().all(`${SANDBOX_MOUNT}/*`, (c) => {
   const url = new URL(c.req.url);

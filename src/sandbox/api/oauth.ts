@@ -27,7 +27,8 @@ export async function authorizePage(c: Context<SandboxEnv>) {
   const account = await db.query.accounts.findFirst({
     where: and(eq(accounts.appId, appId), isNull(accounts.deletedAt)),
   });
-  if (!account) return c.text("Sandbox: unknown appid", 400);
+  // Real accounts authorise at open.weixin.qq.com; this page serves sandbox accounts only.
+  if (!account?.isSandbox) return c.text("Sandbox: unknown appid", 400);
   // Only back to this Worker: the sandbox must not become an open redirect.
   let target: URL;
   try {

@@ -10,6 +10,8 @@ import { CREDENTIAL_ERRMSG, checkAppCredentials } from "./credentials";
  * repeated calls return the same token while it is valid, a new one in its
  * last 5 minutes; force_refresh issues a new one and the old one lives on
  * for a 5-minute overlap.
+ * TODO(#3): force_refresh's own limits (20 a day, 30 s apart) are not
+ * enforced; the client's Durable Object already spaces forced refreshes.
  */
 export const TOKEN_LIFETIME_S = 7200;
 const RENEW_WINDOW_MS = 5 * 60_000;

@@ -84,6 +84,19 @@ describe("POST /api/accounts/{accountId}/sandbox/scans", () => {
     ]);
   });
 
+  it("is described in the OpenAPI document", async () => {
+    const doc = (await (await call("/api/openapi.json")).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/accounts/{accountId}/sandbox/scans",
+        "/api/accounts/{accountId}/sandbox/faults",
+        "/api/accounts/{accountId}/sandbox/messages",
+      ]),
+    );
+  });
+
   it("answers 409 for an account that is not a sandbox", async () => {
     const { account } = await createTestAccount({ isSandbox: false });
     expect((await simulate(account.id, { scene: "1" })).status).toBe(409);

@@ -1,8 +1,10 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../src/db/client";
 import { sandboxCalls } from "../../../src/db/schema";
+import type { AccountDurableObject } from "../../../src/durable/account-do";
 import { expireTokens } from "../../../src/sandbox/api/token";
 import { addFault } from "../../../src/sandbox/faults";
 import { getAccessToken } from "../../../src/wechat/access-token";
@@ -112,5 +114,41 @@ describe("access token in the account's Durable Object", () => {
     const later = await getWechatClient(env, account).getCallbackIps();
     expect(later).toMatchObject({ ok: false, error: { errcode: 40001, retryable: "no" } });
     expect(await callsTo(account.appId, "/cgi-bin/stable_token")).toHaveLength(1);
+  });
+
+  it.each([
+    ["an hour", 3_600_000, false],
+    ["4 minutes", 240_000, true],
+  ])("with %s left on the cached token, refreshes: %s", async (_, left, refreshes) => {
+    const { account } = await createTestAccount();
+    const namespace = env.ACCOUNT_DO as DurableObjectNamespace<AccountDurableObject>;
+    const stub = namespace.get(namespace.idFromName(account.id));
+    await runInDurableObject(stub, async (_instance, state) => {
+      const cached = {
+        appId: account.appId,
+        token: "cached-token",
+        expiresAt: Date.now() + left,
+        forcedAt: 0,
+      };
+      await state.storage.put("wechat.accessToken", cached);
+    });
+    const token = await getAccessToken(env, account);
+    expect(token.ok && token.value !== "cached-token").toBe(refreshes);
+    expect(await callsTo(account.appId, "/cgi-bin/stable_token")).toHaveLength(refreshes ? 1 : 0);
+  });
+
+  it("ignores a token cached for another AppID", async () => {
+    const { account } = await createTestAccount();
+    const namespace = env.ACCOUNT_DO as DurableObjectNamespace<AccountDurableObject>;
+    await runInDurableObject(namespace.get(namespace.idFromName(account.id)), async (_i, state) => {
+      await state.storage.put("wechat.accessToken", {
+        appId: "wxold",
+        token: "old",
+        expiresAt: Date.now() + 3_600_000,
+        forcedAt: 0,
+      });
+    });
+    const token = await getAccessToken(env, account);
+    expect(token.ok && token.value !== "old").toBe(true);
   });
 });
