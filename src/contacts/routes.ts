@@ -14,6 +14,7 @@ import { contactVisibility, type Visibility } from "./contact-visibility";
 import { editContact } from "./edit-contact";
 import type { ContactsExportParams } from "./export-contacts";
 import { contactExtras, listContacts } from "./list-contacts";
+import { memberTagAdminRoutes } from "./member-tag-routes";
 import { findVisibleQrcode } from "./qrcode-visibility";
 import {
   contactDetailSchema,
@@ -55,6 +56,7 @@ const tagsResponse = jsonResponse(
 
 export const contactRoutes = createRouter()
   .route("/", conflictRoutes)
+  .route("/", memberTagAdminRoutes)
   .openapi(
     createRoute({
       method: "get",
