@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
@@ -83,6 +84,13 @@ export const formRoutes = createRouter()
     async (c) => {
       const db = getDb(c.env.DB);
       const form = formOrThrow(await createForm(db, c.get("account").id, c.req.valid("json")));
+      await recordAudit(db, c, {
+        action: "form.create",
+        entityType: "form",
+        entityId: form.id,
+        accountId: form.accountId,
+        after: { name: form.name, keyField: form.keyField },
+      });
       return c.json({ form: presentForm(form, { views: 0, submissions: 0 }) }, 201);
     },
   )
@@ -120,8 +128,16 @@ export const formRoutes = createRouter()
     async (c) => {
       const db = getDb(c.env.DB);
       const { formId } = c.req.valid("param");
-      const result = await updateForm(db, c.get("account").id, formId, c.req.valid("json"));
-      return c.json({ form: await withCounts(db, formOrThrow(result)) }, 200);
+      const patch = c.req.valid("json");
+      const form = formOrThrow(await updateForm(db, c.get("account").id, formId, patch));
+      await recordAudit(db, c, {
+        action: "form.update",
+        entityType: "form",
+        entityId: form.id,
+        accountId: form.accountId,
+        after: patch,
+      });
+      return c.json({ form: await withCounts(db, form) }, 200);
     },
   )
   .openapi(
@@ -138,13 +154,20 @@ export const formRoutes = createRouter()
     }),
     async (c) => {
       const { formId } = c.req.valid("param");
-      const result = await deleteForm(getDb(c.env.DB), c.get("account").id, formId);
+      const db = getDb(c.env.DB);
+      const result = await deleteForm(db, c.get("account").id, formId);
       if (!result.ok && result.reason === "not_found") throw notFound("Form");
       if (!result.ok) {
         throw new AppError("conflict", "QR codes still send this form; detach it from them first", {
           details: { qrcodeIds: result.reason === "in_use" ? result.qrcodeIds : [] },
         });
       }
+      await recordAudit(db, c, {
+        action: "form.delete",
+        entityType: "form",
+        entityId: formId,
+        accountId: c.get("account").id,
+      });
       return c.body(null, 204);
     },
   )

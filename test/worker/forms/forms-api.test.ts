@@ -1,6 +1,15 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../../src/db/schema";
 import { call, jsonInit, ownerTokenHeaders } from "../helpers";
-import { createForm, insertAccount, insertMemberTag, insertQrcode, SIGNUP_FORM } from "./fixtures";
+import {
+  createForm,
+  db,
+  insertAccount,
+  insertMemberTag,
+  insertQrcode,
+  SIGNUP_FORM,
+} from "./fixtures";
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -165,5 +174,30 @@ describe("GET and DELETE /api/accounts/{accountId}/forms/{formId}", () => {
       forms: { id: string }[];
     };
     expect(list.forms.map((f) => f.id)).not.toContain(bare.id);
+  });
+});
+
+describe("forms in the audit log and the OpenAPI document", () => {
+  it("records form changes and documents the form and contact routes", async () => {
+    const form = await createForm(headers, accountId);
+    const rows = await db().select().from(auditLog).where(eq(auditLog.entityId, form.id));
+    expect(rows.map((r) => r.action)).toEqual(["form.create"]);
+
+    const doc = (await (await call("/api/openapi.json")).json()) as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      "/api/accounts/{accountId}/forms",
+      "/api/accounts/{accountId}/forms/{formId}",
+      "/api/accounts/{accountId}/qrcodes/{qrcodeId}/form-stats",
+      "/api/contacts",
+      "/api/contacts/{contactId}",
+      "/api/contacts/conflicts",
+      "/api/contacts/conflicts/{conflictId}/resolve",
+      "/api/contacts/export",
+      "/api/member-tags/{memberTagId}/merge",
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
   });
 });
