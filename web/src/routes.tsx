@@ -7,6 +7,7 @@ import { HomeRedirect } from "./pages/HomeRedirect";
 import { JobsPage } from "./pages/jobs/JobsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OverviewPage } from "./pages/overview/OverviewPage";
+import { QrCodeDetailPage } from "./pages/qrcodes/detail/QrCodeDetailPage";
 import { QrCodeCreatePage } from "./pages/qrcodes/QrCodeCreatePage";
 import { QrCodeEditPage } from "./pages/qrcodes/QrCodeEditPage";
 import { QrCodeListPage } from "./pages/qrcodes/QrCodeListPage";
@@ -20,6 +21,7 @@ const AccountSettings = accountPage(AccountSettingsPage);
 const QrCodes = accountPage(QrCodeListPage);
 const QrCodeCreate = accountPage(QrCodeCreatePage);
 const QrCodeEdit = accountPage(QrCodeEditPage);
+const QrCodeDetail = accountPage(QrCodeDetailPage);
 
 export function AppRoutes() {
   return (
@@ -32,6 +34,7 @@ export function AppRoutes() {
       <Route path="/accounts/:accountId/jobs" component={Jobs} />
       <Route path="/accounts/:accountId/qrcodes" component={QrCodes} />
       <Route path="/accounts/:accountId/qrcodes/new" component={QrCodeCreate} />
+      <Route path="/accounts/:accountId/qrcodes/:qrcodeId" component={QrCodeDetail} />
       <Route path="/accounts/:accountId/qrcodes/:qrcodeId/edit" component={QrCodeEdit} />
       <Route path="/settings/tokens" component={TokensPage} />
       <Route default component={NotFoundPage} />

@@ -1,8 +1,5 @@
 import { request } from "./client";
-
-// TODO(#5): type from the server's tag schemas once the fan-tag and member-tag routes land.
-export type FanTag = { id: number; name: string; count?: number };
-export type MemberTag = { id: string; name: string };
+import type { FanTag, MemberTag } from "./types";
 
 export const listFanTags = (accountId: string, signal?: AbortSignal) =>
   request<{ tags: FanTag[] }>(`/api/accounts/${accountId}/fan-tags`, { signal }).then(

@@ -6,6 +6,7 @@ import type {
   updateAccountBodySchema,
 } from "../../../src/accounts/schemas";
 import type { apiTokenSchema, createdApiTokenSchema, meSchema } from "../../../src/auth/schemas";
+import type { fansExportBodySchema, scansExportBodySchema } from "../../../src/exports/schemas";
 import type { groupSchema } from "../../../src/groups/schemas";
 import type {
   confirmImportBodySchema,
@@ -21,6 +22,14 @@ import type {
 } from "../../../src/qrcodes/schemas";
 import type { replyMessageSchema } from "../../../src/replies/schemas";
 import type { scanDeliverySchema, simulateScansBodySchema } from "../../../src/sandbox/schemas";
+import type {
+  codeFanSchema,
+  codeFansPageSchema,
+  codeStatsSchema,
+  FAN_SEGMENTS,
+  statsSummarySchema,
+} from "../../../src/stats/schemas";
+import type { fanTagSchema, memberTagSchema } from "../../../src/tags/schemas";
 
 // The console is typed by the server's own zod schemas (types only: no server
 // code reaches the bundle), so a changed field breaks `tsc -p web`. Request
@@ -58,3 +67,65 @@ export type ConfirmImportBody = z.input<typeof confirmImportBodySchema>;
 
 export type SimulateScansBody = z.input<typeof simulateScansBodySchema>;
 export type ScanDelivery = z.infer<typeof scanDeliverySchema>;
+
+export type FanTag = z.infer<typeof fanTagSchema>;
+export type MemberTag = z.infer<typeof memberTagSchema>;
+
+export type CodeStats = z.infer<typeof codeStatsSchema>;
+export type CodeNumbers = CodeStats["numbers"];
+export type DayNumbers = CodeStats["series"][number];
+export type FanSegment = (typeof FAN_SEGMENTS)[number];
+export type CodeFan = z.infer<typeof codeFanSchema>;
+export type CodeFansPage = z.infer<typeof codeFansPageSchema>;
+export type StatsSummary = z.infer<typeof statsSummarySchema>;
+export type FansExportBody = z.input<typeof fansExportBodySchema>;
+export type ScansExportBody = z.input<typeof scansExportBodySchema>;
+
+/**
+ * What /api/accounts/{id}/live pushes (src/live/live-messages.ts). Mirrored,
+ * because that module pulls the Worker's D1 types into the console's build.
+ */
+export type LiveMessage =
+  | {
+      type: "scan";
+      qrcodeId: string | null;
+      occurredAt: number;
+      day: string;
+      isNewFollower: boolean;
+      numbers: CodeNumbers;
+      dayNumbers: CodeNumbers;
+    }
+  | { type: "unfollow"; qrcodeId: string; occurredAt: number; numbers: CodeNumbers };
+
+// TODO(#5): src/replies/routes.ts and src/media/routes.ts keep these schemas
+// private; once exported, infer them like the rest instead of mirroring.
+export type ReplyDelivery = {
+  id: string;
+  scanId: number | null;
+  fanId: string;
+  openid: string | null;
+  position: number;
+  messageType: string;
+  channel: "passive" | "custom";
+  status: "pending" | "sent" | "failed" | "skipped";
+  errcode: number | null;
+  reason: string | null;
+  attempts: number;
+  createdAt: number;
+  sentAt: number | null;
+};
+export type ReplyDeliveriesPage = {
+  deliveries: ReplyDelivery[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
+export type Media = {
+  id: string;
+  kind: "image" | "voice" | "video" | "thumb";
+  fileName: string;
+  contentType: string;
+  size: number;
+  onWechatUntil: number | null;
+  createdAt: number;
+};

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 type MenuProps = {
   /** The button's content; the menu opens below it. */
@@ -11,7 +11,13 @@ type MenuProps = {
   children: (close: () => void) => ComponentChildren;
 };
 
-/** A dropdown menu: click to open, click outside or Escape to close. */
+type Place = { top: number; left?: number; right?: number; flip: boolean };
+
+/**
+ * A dropdown menu: click to open, click outside, Escape or scrolling closes it.
+ * The popover is fixed to the viewport, so a scrolling table cannot clip it;
+ * near the bottom of the window it opens upwards.
+ */
 export function Menu({
   trigger,
   triggerClass = "btn",
@@ -20,20 +26,48 @@ export function Menu({
   disabled,
   children,
 }: MenuProps) {
-  const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<Place | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const open = place !== null;
+
+  const toggle = () => {
+    if (open || !ref.current) return setPlace(null);
+    const r = ref.current.getBoundingClientRect();
+    setPlace({
+      top: r.bottom + 6,
+      left: align === "left" ? r.left : undefined,
+      right: align === "right" ? window.innerWidth - r.right : undefined,
+      flip: false,
+    });
+  };
+
+  useLayoutEffect(() => {
+    const el = popover.current;
+    if (!place || place.flip || !el || !ref.current) return;
+    const h = el.getBoundingClientRect().height;
+    if (place.top + h > window.innerHeight - 8) {
+      const r = ref.current.getBoundingClientRect();
+      setPlace({ ...place, top: Math.max(8, r.top - 6 - h), flip: true });
+    }
+  }, [place]);
 
   useEffect(() => {
     if (!open) return;
+    const close = () => setPlace(null);
     const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+      if (ref.current && !ref.current.contains(e.target as Node)) close();
     };
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
     document.addEventListener("mousedown", onDown);
     document.addEventListener("keydown", onKey);
+    window.addEventListener("scroll", close, true);
+    window.addEventListener("resize", close);
     return () => {
       document.removeEventListener("mousedown", onDown);
       document.removeEventListener("keydown", onKey);
+      window.removeEventListener("scroll", close, true);
+      window.removeEventListener("resize", close);
     };
   }, [open]);
 
@@ -46,13 +80,18 @@ export function Menu({
         aria-expanded={open}
         aria-label={triggerLabel}
         disabled={disabled}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         {trigger}
       </button>
-      {open ? (
-        <div class={`menu-popover menu-${align}`} role="menu">
-          {children(() => setOpen(false))}
+      {place ? (
+        <div
+          class="menu-popover"
+          role="menu"
+          ref={popover}
+          style={{ top: `${place.top}px`, left: place.left, right: place.right }}
+        >
+          {children(() => setPlace(null))}
         </div>
       ) : null}
     </div>

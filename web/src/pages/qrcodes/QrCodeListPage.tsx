@@ -115,7 +115,7 @@ export function QrCodeListPage({ account }: AccountPageProps) {
         ) : items && items.length === 0 ? (
           <QrListEmpty base={base} query={query} update={update} />
         ) : (
-          <>
+          <div class="table-scroll">
             <QrCodeTable
               accountId={account.id}
               items={items}
@@ -126,18 +126,18 @@ export function QrCodeListPage({ account }: AccountPageProps) {
               onSelect={select}
               onAction={onAction}
             />
-            {list.data ? (
-              <Pagination
-                page={query.page}
-                pageSize={query.pageSize}
-                total={list.data.total}
-                sizes={PAGE_SIZES}
-                onPage={(page) => update({ page })}
-                onPageSize={(pageSize) => update({ pageSize })}
-              />
-            ) : null}
-          </>
+          </div>
         )}
+        {list.data && list.data.items.length > 0 ? (
+          <Pagination
+            page={query.page}
+            pageSize={query.pageSize}
+            total={list.data.total}
+            sizes={PAGE_SIZES}
+            onPage={(page) => update({ page })}
+            onPageSize={(pageSize) => update({ pageSize })}
+          />
+        ) : null}
       </div>
 
       {dialog?.kind === "delete" ? (

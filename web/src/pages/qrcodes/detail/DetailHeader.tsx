@@ -1,0 +1,133 @@
+import { useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiError } from "../../../api/client";
+import { deleteQrCode, qrCodeAction } from "../../../api/qrcodes";
+import type { Account, QrCode } from "../../../api/types";
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
+import { errorSummary } from "../../../components/ErrorNotice";
+import { Icon } from "../../../components/Icon";
+import { Menu, MenuItem } from "../../../components/Menu";
+import { PageHeader } from "../../../components/PageHeader";
+import { type MessageKey, useT } from "../../../i18n";
+import { useToast } from "../../../state/toasts";
+import { QrStateBadge } from "../QrStateBadge";
+
+type DetailHeaderProps = { account: Account; code: QrCode; live: boolean; onChanged: () => void };
+
+export function DetailHeader({ account, code, live, onChanged }: DetailHeaderProps) {
+  const t = useT();
+  const toast = useToast();
+  const { route } = useLocation();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const base = `/accounts/${account.id}/qrcodes`;
+  const archived = code.state === "archived";
+
+  const act = async (action: "archive" | "unarchive" | "renew") => {
+    try {
+      await qrCodeAction(account.id, code.id, action);
+      toast.show(
+        t(
+          action === "renew"
+            ? "qr.renewed"
+            : action === "archive"
+              ? "qr.archived"
+              : "qr.unarchived",
+        ),
+      );
+      onChanged();
+    } catch (err) {
+      if (err instanceof ApiError) toast.show(errorSummary(t, err), "error");
+      else throw err;
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        back={{ href: base, label: t("detail.backToList") }}
+        title={code.name}
+        subtitle={
+          <span class="detail-meta">
+            <span class={`kind-tag kind-${code.kind}`}>
+              {t(`qr.kind.${code.kind}` as MessageKey)}
+            </span>
+            <QrStateBadge state={code.state} />
+            <span>{code.groupName ?? t("qr.noGroup")}</span>
+            <span>
+              {t("qr.scene")} <span class="mono">{code.scene}</span>
+            </span>
+            {live ? (
+              <span class="live-pill" title={t("qr.liveNumbers")}>
+                <span class="live-dot" />
+                {t("detail.live")}
+              </span>
+            ) : null}
+          </span>
+        }
+        actions={
+          <>
+            <Menu
+              triggerClass="btn"
+              triggerLabel={t("common.actions")}
+              trigger={<Icon name="more" size={16} />}
+            >
+              {(close) => (
+                <>
+                  {code.kind === "temporary" && !archived ? (
+                    <MenuItem
+                      onSelect={() => {
+                        close();
+                        void act("renew");
+                      }}
+                    >
+                      <Icon name="refresh" size={15} />
+                      {t("qr.renew")}
+                    </MenuItem>
+                  ) : null}
+                  <MenuItem
+                    onSelect={() => {
+                      close();
+                      void act(archived ? "unarchive" : "archive");
+                    }}
+                  >
+                    <Icon name="archive" size={15} />
+                    {t(archived ? "qr.unarchive" : "qr.archive")}
+                  </MenuItem>
+                  <div class="menu-divider" />
+                  <MenuItem
+                    danger
+                    onSelect={() => {
+                      close();
+                      setConfirmDelete(true);
+                    }}
+                  >
+                    <Icon name="trash" size={15} />
+                    {t("common.delete")}
+                  </MenuItem>
+                </>
+              )}
+            </Menu>
+            <a class="btn btn-primary" href={`${base}/${code.id}/edit`}>
+              <Icon name="edit" size={15} />
+              {t("detail.edit")}
+            </a>
+          </>
+        }
+      />
+      {confirmDelete ? (
+        <ConfirmDialog
+          title={t("qr.deleteTitle", { name: code.name })}
+          body={t("qr.deleteBody")}
+          confirmLabel={t("common.delete")}
+          danger
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            await deleteQrCode(account.id, code.id);
+            toast.show(t("qr.deleted", { count: 1 }));
+            route(base);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import { useState } from "preact/hooks";
+import { ApiError } from "../../../api/client";
+import { type DayRange, exportCodeFans, listCodeFans } from "../../../api/stats";
+import type { CodeNumbers, FanSegment, Job } from "../../../api/types";
+import { Badge } from "../../../components/Badge";
+import { EmptyState } from "../../../components/EmptyState";
+import { ErrorNotice, errorSummary } from "../../../components/ErrorNotice";
+import { Icon } from "../../../components/Icon";
+import { JobWatch } from "../../../components/JobWatch";
+import { Menu, MenuItem } from "../../../components/Menu";
+import { Pagination } from "../../../components/Pagination";
+import { SkeletonRows } from "../../../components/Skeleton";
+import { useApi } from "../../../hooks/use-api";
+import { useFormat } from "../../../hooks/use-format";
+import { type MessageKey, useI18n } from "../../../i18n";
+import { useToast } from "../../../state/toasts";
+
+const SEGMENTS: FanSegment[] = ["all", "new", "old"];
+const COUNT_OF: Record<FanSegment, keyof CodeNumbers> = {
+  all: "scanners",
+  new: "newFollowers",
+  old: "oldFans",
+};
+const PAGE_SIZE = 20;
+
+type FansCardProps = {
+  accountId: string;
+  codeId: string;
+  range: DayRange;
+  numbers: CodeNumbers | undefined;
+  segment: FanSegment;
+  onSegment: (s: FanSegment) => void;
+  /** Changes when a live scan arrives, so the list reloads. */
+  version: number;
+};
+
+/** The code's scanners, filtered by the segment switch, with the exports of that same view. */
+export function FansCard({
+  accountId,
+  codeId,
+  range,
+  numbers,
+  segment,
+  onSegment,
+  version,
+}: FansCardProps) {
+  const { t, locale } = useI18n();
+  const fmt = useFormat();
+  const toast = useToast();
+  const [page, setPage] = useState(1);
+  const [job, setJob] = useState<Job | null>(null);
+  const fans = useApi(
+    (signal) =>
+      listCodeFans(accountId, codeId, { ...range, segment, page, pageSize: PAGE_SIZE }, signal),
+    [accountId, codeId, range.from, range.to, segment, page, version],
+  );
+
+  const startExport = async (format: "xlsx" | "csv") => {
+    try {
+      setJob(
+        await exportCodeFans(accountId, codeId, { ...range, segment, format, language: locale }),
+      );
+      toast.show(t("detail.exportStarted"), "info");
+    } catch (err) {
+      if (err instanceof ApiError) toast.show(errorSummary(t, err), "error");
+      else throw err;
+    }
+  };
+
+  return (
+    <section class="card card-flush" data-testid="fans-card">
+      <div class="card-head">
+        <h2 class="card-title">{t("detail.fans")}</h2>
+        <fieldset class="segmented" aria-label={t("detail.fans")}>
+          {SEGMENTS.map((s) => (
+            <button
+              key={s}
+              type="button"
+              class={`segmented-item${segment === s ? " is-active" : ""}`}
+              aria-pressed={segment === s}
+              onClick={() => {
+                setPage(1);
+                onSegment(s);
+              }}
+            >
+              {t(`detail.segment.${s}` as MessageKey)}
+              {numbers ? (
+                <span class="segmented-count">{fmt.number(numbers[COUNT_OF[s]])}</span>
+              ) : null}
+            </button>
+          ))}
+        </fieldset>
+        <div class="spacer" />
+        <Menu
+          trigger={
+            <>
+              <Icon name="download" size={14} />
+              {t("detail.export")}
+              <Icon name="chevronDown" size={13} />
+            </>
+          }
+          triggerClass="btn btn-sm"
+        >
+          {(close) => (
+            <>
+              <MenuItem
+                onSelect={() => {
+                  close();
+                  void startExport("xlsx");
+                }}
+              >
+                <Icon name="file" size={15} />
+                {t("detail.exportXlsx")}
+              </MenuItem>
+              <MenuItem
+                onSelect={() => {
+                  close();
+                  void startExport("csv");
+                }}
+              >
+                <Icon name="file" size={15} />
+                {t("detail.exportCsv")}
+              </MenuItem>
+            </>
+          )}
+        </Menu>
+      </div>
+      {job ? (
+        <div class="card-pad card-pad-tight">
+          <JobWatch job={job} />
+        </div>
+      ) : null}
+      {fans.error ? (
+        <div class="card-pad">
+          <ErrorNotice error={fans.error} onRetry={fans.reload} />
+        </div>
+      ) : fans.data && fans.data.fans.length === 0 ? (
+        <EmptyState compact icon="users" title={t("detail.fansEmpty")} />
+      ) : (
+        <div class="table-scroll">
+          <table class={`table${fans.loading && fans.data ? " is-reloading" : ""}`}>
+            <thead>
+              <tr>
+                <th>{t("detail.fan")}</th>
+                <th>{t("detail.firstScan")}</th>
+                <th>{t("detail.lastScan")}</th>
+                <th class="num">{t("detail.scanCount")}</th>
+                <th>{t("detail.fanType")}</th>
+                <th>{t("detail.following")}</th>
+                <th>{t("detail.tags")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {!fans.data ? <SkeletonRows columns={7} rows={5} /> : null}
+              {fans.data?.fans.map((f) => (
+                <tr key={f.fanId} data-testid="fan-row">
+                  <td>
+                    <div class="mono small fan-openid" title={f.openid}>
+                      {f.openid}
+                    </div>
+                    {f.contact || f.remark ? (
+                      <div class="cell-sub">{f.contact?.name ?? f.remark}</div>
+                    ) : null}
+                  </td>
+                  <td class="muted nowrap">{fmt.dateTime(f.firstScanAt)}</td>
+                  <td class="muted nowrap">{fmt.dateTime(f.lastScanAt)}</td>
+                  <td class="num">{fmt.number(f.scanCount)}</td>
+                  <td>
+                    {f.isNewFollower ? (
+                      <Badge tone="success">{t("detail.segment.new")}</Badge>
+                    ) : (
+                      <Badge>{t("detail.segment.old")}</Badge>
+                    )}
+                  </td>
+                  <td>
+                    {f.following ? (
+                      <span class="text-success">{t("common.yes")}</span>
+                    ) : (
+                      <span
+                        class="text-danger"
+                        title={f.unfollowedAt ? fmt.dateTime(f.unfollowedAt) : undefined}
+                      >
+                        {t("detail.unfollowed")}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <div class="chips chips-sm">
+                      {f.tags.map((tag) => (
+                        <span key={tag.id} class="chip chip-static">
+                          {tag.name}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {fans.data && fans.data.total > PAGE_SIZE ? (
+        <Pagination page={page} pageSize={PAGE_SIZE} total={fans.data.total} onPage={setPage} />
+      ) : null}
+    </section>
+  );
+}

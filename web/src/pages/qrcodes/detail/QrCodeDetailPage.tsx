@@ -1,0 +1,105 @@
+import { useCallback, useRef, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { getQrCode } from "../../../api/qrcodes";
+import { getCodeStats } from "../../../api/stats";
+import type { FanSegment, LiveMessage } from "../../../api/types";
+import { EmptyState } from "../../../components/EmptyState";
+import { ErrorNotice } from "../../../components/ErrorNotice";
+import { LoadingBlock } from "../../../components/Spinner";
+import { useApi } from "../../../hooks/use-api";
+import { useFormat } from "../../../hooks/use-format";
+import { useLive } from "../../../hooks/use-live";
+import { useT } from "../../../i18n";
+import type { AccountPageProps } from "../../AccountScope";
+import { DeliveriesCard } from "./DeliveriesCard";
+import { DetailHeader } from "./DetailHeader";
+import { DownloadCard } from "./DownloadCard";
+import { FansCard } from "./FansCard";
+import { HeadlineNumbers } from "./HeadlineNumbers";
+import { QrInfoCard } from "./QrInfoCard";
+import { RangePicker } from "./RangePicker";
+import { SimulateScanCard } from "./SimulateScanCard";
+import { StatsChartCard } from "./StatsChartCard";
+import { useRange } from "./use-range";
+
+const SEGMENTS: FanSegment[] = ["all", "new", "old"];
+
+export function QrCodeDetailPage({ account, params }: AccountPageProps) {
+  const t = useT();
+  const fmt = useFormat();
+  const { path, query, route } = useLocation();
+  const id = params.qrcodeId ?? "";
+  const [range, setRange] = useRange();
+  const [version, setVersion] = useState(0);
+  const segment = SEGMENTS.find((s) => s === query.segment) ?? "all";
+
+  const code = useApi((signal) => getQrCode(account.id, id, signal), [account.id, id]);
+  const stats = useApi(
+    (signal) => getCodeStats(account.id, id, range.range, signal),
+    [account.id, id, range.range.from, range.range.to, version],
+  );
+
+  // A burst of scans refreshes once: the live message only says "something changed".
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => setVersion((v) => v + 1), 400);
+  }, []);
+  const live = useLive(account.id, (m: LiveMessage) => {
+    if (m.qrcodeId === id) refresh();
+  });
+
+  const setSegment = (s: FanSegment) => {
+    const params = new URLSearchParams(query);
+    if (s === "all") params.delete("segment");
+    else params.set("segment", s);
+    const qs = params.toString();
+    route(`${path}${qs ? `?${qs}` : ""}`, true);
+  };
+
+  if (code.error) {
+    return code.error.code === "not_found" ? (
+      <EmptyState icon="qrcode" title={t("error.title.not_found")} body={t("detail.notFound")}>
+        <a class="btn btn-primary" href={`/accounts/${account.id}/qrcodes`}>
+          {t("detail.backToList")}
+        </a>
+      </EmptyState>
+    ) : (
+      <ErrorNotice error={code.error} onRetry={code.reload} variant="block" />
+    );
+  }
+  if (!code.data) return <LoadingBlock />;
+
+  const qr = code.data;
+  return (
+    <div class="page">
+      <DetailHeader account={account} code={qr} live={live} onChanged={code.reload} />
+      <div class="split split-wide">
+        <div class="split-main">
+          <div class="section-bar">
+            <h2 class="section-title">{t("detail.overview")}</h2>
+            <RangePicker state={range} onChange={setRange} />
+          </div>
+          {stats.error ? <ErrorNotice error={stats.error} onRetry={stats.reload} /> : null}
+          <HeadlineNumbers numbers={stats.data?.numbers} />
+          <StatsChartCard stats={stats.data} range={range} createdDay={fmt.dayKey(qr.createdAt)} />
+          <FansCard
+            accountId={account.id}
+            codeId={qr.id}
+            range={range.range}
+            numbers={stats.data?.numbers}
+            segment={segment}
+            onSegment={setSegment}
+            version={version}
+          />
+          <DeliveriesCard accountId={account.id} codeId={qr.id} version={version} />
+        </div>
+        <aside class="split-side">
+          <QrInfoCard code={qr} />
+          <DownloadCard code={qr} />
+          {account.isSandbox ? <SimulateScanCard code={qr} onScanned={refresh} /> : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
