@@ -308,6 +308,7 @@ CREATE TABLE `qrcode_day_cohorts` (
 	PRIMARY KEY(`qrcode_id`, `kind`, `day`, `prev_day`)
 );
 --> statement-breakpoint
+CREATE INDEX `qrcode_day_cohorts_account_day_idx` ON `qrcode_day_cohorts` (`account_id`,`day`);--> statement-breakpoint
 CREATE TABLE `qrcode_fan_days` (
 	`qrcode_id` text NOT NULL,
 	`fan_id` text NOT NULL,
@@ -364,6 +365,7 @@ CREATE TABLE `qrcodes` (
 	`idempotency_key` text,
 	`created_by` text,
 	`renewed_at` integer,
+	`renew_lease_until` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`deleted_at` integer
@@ -376,6 +378,7 @@ CREATE INDEX `qrcodes_account_group_idx` ON `qrcodes` (`account_id`,`group_id`);
 CREATE INDEX `qrcodes_account_status_expiry_idx` ON `qrcodes` (`account_id`,`status`,`expires_at`);--> statement-breakpoint
 CREATE INDEX `qrcodes_account_created_idx` ON `qrcodes` (`account_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `qrcodes_renew_idx` ON `qrcodes` (`auto_renew`,`expires_at`);--> statement-breakpoint
+CREATE INDEX `qrcodes_account_kind_idx` ON `qrcodes` (`account_id`,`kind`);--> statement-breakpoint
 CREATE TABLE `rate_limits` (
 	`key` text PRIMARY KEY NOT NULL,
 	`window_start` integer NOT NULL,

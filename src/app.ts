@@ -1,17 +1,21 @@
 import { loadAccount } from "./accounts/access";
 import { accountRoutes } from "./accounts/routes";
 import { fileRoutes } from "./artifacts/routes";
+import { auditRoutes } from "./audit/routes";
 import { enforceWriteAccess } from "./auth/middleware";
 import { authRoutes, publicAuthRoutes, requireAuth } from "./auth/routes";
 import { contactRoutes } from "./contacts/routes";
 import { formPageRoutes } from "./form-page/routes";
 import { formRoutes } from "./forms/routes";
 import { healthRoutes } from "./http/health";
+import { corsFromEnv } from "./http/cors";
 import { errorResponse, onError } from "./http/on-error";
 import { mountOpenApi } from "./http/openapi-doc";
 import { requestId } from "./http/request-id";
 import { createRouter } from "./http/router";
 import { jobRoutes } from "./jobs/routes";
+import { liveImageRoutes } from "./live-images/routes";
+import { qrCodeApi } from "./qrcodes/api";
 import { sandboxWechatRoutes } from "./sandbox/api/mount";
 import { sandboxRoutes } from "./sandbox/routes";
 import { scanRoutes } from "./scans/routes";
@@ -27,6 +31,7 @@ import { webhookRoutes } from "./webhook/routes";
  */
 export function createApp() {
   const api = createRouter().basePath("/api");
+  api.use("*", corsFromEnv);
   api.route("/", healthRoutes);
   api.route("/", publicAuthRoutes);
   mountOpenApi(api);
@@ -38,16 +43,19 @@ export function createApp() {
   api.route("/", jobRoutes);
   api.route("/", formRoutes);
   api.route("/", contactRoutes);
+  api.route("/", qrCodeApi);
   api.route("/", sandboxRoutes);
-  api.route("/", scanRoutes);
   api.route("/", selfRoutes);
   api.route("/", userRoutes);
+  api.route("/", auditRoutes);
+  api.route("/", scanRoutes);
 
   const app = createRouter();
   app.use("*", requestId);
   app.route("/", api);
   app.route("/", fileRoutes);
   app.route("/", formPageRoutes);
+  app.route("/", liveImageRoutes);
   app.route("/", webhookRoutes);
   app.route("/", sandboxWechatRoutes);
   app.notFound((c) =>

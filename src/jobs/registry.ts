@@ -3,4 +3,6 @@
 import "./run-job";
 import "../scans/after-scan";
 import "../exports/runners";
+import "../imports/batch-create-runner";
 import "../contacts/export-contacts";
+import "../downloads/zip-runner";

@@ -37,6 +37,8 @@ export const qrcodes = sqliteTable(
     idempotencyKey: text("idempotency_key"),
     createdBy: text("created_by"),
     renewedAt: timestamp("renewed_at"),
+    /** A renewal in progress holds this lease so concurrent callers do not all ask WeChat. */
+    renewLeaseUntil: timestamp("renew_lease_until"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Deleted codes stay for their statistics and their scene stays taken. */
@@ -50,5 +52,7 @@ export const qrcodes = sqliteTable(
     index("qrcodes_account_status_expiry_idx").on(t.accountId, t.status, t.expiresAt),
     index("qrcodes_account_created_idx").on(t.accountId, t.createdAt),
     index("qrcodes_renew_idx").on(t.autoRenew, t.expiresAt),
+    /** Counts an account's permanent codes against WeChat's cap of 100,000. */
+    index("qrcodes_account_kind_idx").on(t.accountId, t.kind),
   ],
 );
