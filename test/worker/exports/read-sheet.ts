@@ -14,7 +14,7 @@ export type Cell = {
   formula: boolean;
 };
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replaceAll("&lt;", "<")
     .replaceAll("&gt;", ">")
@@ -36,7 +36,7 @@ export function readWorkbook(bytes: Uint8Array) {
         ref: c[1] ?? "",
         type: /\bt="(\w+)"/.exec(attrs)?.[1] ?? null,
         style: /\bs="(\d+)"/.exec(attrs)?.[1] ?? null,
-        value: unescape(
+        value: unescapeXml(
           /<t[^>]*>(.*?)<\/t>/s.exec(inner)?.[1] ?? /<v>(.*?)<\/v>/s.exec(inner)?.[1] ?? "",
         ),
         formula: /<f[\s>]/.test(inner),
