@@ -3,11 +3,20 @@ import { accountPage } from "./pages/AccountScope";
 import { AccountCreatePage } from "./pages/accounts/AccountCreatePage";
 import { AccountListPage } from "./pages/accounts/AccountListPage";
 import { AccountSettingsPage } from "./pages/accounts/AccountSettingsPage";
+import { ConflictsPage } from "./pages/contacts/ConflictsPage";
+import { ContactDetailPage } from "./pages/contacts/ContactDetailPage";
+import { ContactListPage } from "./pages/contacts/ContactListPage";
+import { MemberTagsPage } from "./pages/contacts/MemberTagsPage";
+import { FormCreatePage } from "./pages/forms/FormCreatePage";
+import { FormEditPage } from "./pages/forms/FormEditPage";
+import { FormListPage } from "./pages/forms/FormListPage";
+import { FormSubmissionsPage } from "./pages/forms/FormSubmissionsPage";
 import { HomeRedirect } from "./pages/HomeRedirect";
 import { JobsPage } from "./pages/jobs/JobsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OverviewPage } from "./pages/overview/OverviewPage";
 import { QrCodeDetailPage } from "./pages/qrcodes/detail/QrCodeDetailPage";
+import { ImportPage } from "./pages/qrcodes/import/ImportPage";
 import { QrCodeCreatePage } from "./pages/qrcodes/QrCodeCreatePage";
 import { QrCodeEditPage } from "./pages/qrcodes/QrCodeEditPage";
 import { QrCodeListPage } from "./pages/qrcodes/QrCodeListPage";
@@ -22,6 +31,11 @@ const QrCodes = accountPage(QrCodeListPage);
 const QrCodeCreate = accountPage(QrCodeCreatePage);
 const QrCodeEdit = accountPage(QrCodeEditPage);
 const QrCodeDetail = accountPage(QrCodeDetailPage);
+const Forms = accountPage(FormListPage);
+const FormCreate = accountPage(FormCreatePage);
+const FormEdit = accountPage(FormEditPage);
+const FormSubmissions = accountPage(FormSubmissionsPage);
+const QrCodeImport = accountPage(ImportPage);
 
 export function AppRoutes() {
   return (
@@ -34,8 +48,17 @@ export function AppRoutes() {
       <Route path="/accounts/:accountId/jobs" component={Jobs} />
       <Route path="/accounts/:accountId/qrcodes" component={QrCodes} />
       <Route path="/accounts/:accountId/qrcodes/new" component={QrCodeCreate} />
+      <Route path="/accounts/:accountId/qrcodes/import" component={QrCodeImport} />
       <Route path="/accounts/:accountId/qrcodes/:qrcodeId" component={QrCodeDetail} />
       <Route path="/accounts/:accountId/qrcodes/:qrcodeId/edit" component={QrCodeEdit} />
+      <Route path="/accounts/:accountId/forms" component={Forms} />
+      <Route path="/accounts/:accountId/forms/new" component={FormCreate} />
+      <Route path="/accounts/:accountId/forms/:formId/edit" component={FormEdit} />
+      <Route path="/accounts/:accountId/forms/:formId/submissions" component={FormSubmissions} />
+      <Route path="/contacts" component={ContactListPage} />
+      <Route path="/contacts/conflicts" component={ConflictsPage} />
+      <Route path="/contacts/:contactId" component={ContactDetailPage} />
+      <Route path="/member-tags" component={MemberTagsPage} />
       <Route path="/settings/tokens" component={TokensPage} />
       <Route default component={NotFoundPage} />
     </Router>

@@ -18,11 +18,14 @@ export function jobFailures(job: Job): JobFailure[] {
     if (typeof item !== "object" || item === null) return [];
     const o = item as Record<string, unknown>;
     const row = field(o, "row", "rowIndex", "line");
+    const errcode = field(o, "errcode");
+    const reason = String(field(o, "reason", "message", "error", "problem") ?? "");
     return [
       {
         row: typeof row === "number" ? row : null,
         name: String(field(o, "name", "id") ?? ""),
-        reason: String(field(o, "reason", "message", "error", "problem") ?? ""),
+        // WeChat's errcode first, so a support request can quote it.
+        reason: typeof errcode === "number" ? `${errcode} · ${reason}` : reason,
       },
     ];
   });
