@@ -55,3 +55,21 @@ export function useLive(accountId: string, onMessage: (m: LiveMessage) => void):
 
   return connected;
 }
+
+/**
+ * Reloads a view when live scans arrive, once per burst: the message only says
+ * that numbers changed, and the view refetches them for its own range.
+ */
+export function useLiveRefresh(
+  accountId: string,
+  reload: () => void,
+  matches: (m: LiveMessage) => boolean = () => true,
+): boolean {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useLive(accountId, (m) => {
+    if (!matches(m)) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(reload, 500);
+  });
+}

@@ -508,5 +508,11 @@ export const en: Record<MessageKey, string> = {
   "detail.backToList": "QR codes",
 
   "overview.title": "Overview",
+  "overview.byGroup": "By group",
+  "overview.topCodes": "Codes with the most scanners",
+  "overview.allCodes": "All codes",
+  "overview.noData": "No scans in this range",
+  "overview.unknownScans": "{count} scans carried a scene that matches no code (a deleted code, or one made elsewhere); they are kept apart.",
+  "overview.noScans": "No scans yet",
   "overview.subtitle": "Scans and follows of {account}",
 };

@@ -485,6 +485,12 @@ export const zhCN = {
   "detail.backToList": "二维码列表",
 
   "overview.title": "数据概览",
+  "overview.byGroup": "按分组",
+  "overview.topCodes": "扫码人数最多的二维码",
+  "overview.allCodes": "全部二维码",
+  "overview.noData": "所选时间内没有扫码",
+  "overview.unknownScans": "有 {count} 次扫码的场景值不属于任何二维码（可能是已删除或外部创建的码），已单独记录。",
+  "overview.noScans": "还没有扫码记录",
   "overview.subtitle": "{account} 的扫码与关注情况",
 };
 

@@ -1,23 +1,61 @@
-import { EmptyState } from "../../components/EmptyState";
+import { listQrCodes } from "../../api/qrcodes";
+import { getStatsSummary } from "../../api/stats";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { LivePill } from "../../components/LivePill";
 import { PageHeader } from "../../components/PageHeader";
+import { useApi } from "../../hooks/use-api";
+import { useLiveRefresh } from "../../hooks/use-live";
 import { useT } from "../../i18n";
 import type { AccountPageProps } from "../AccountScope";
+import { HeadlineNumbers } from "../qrcodes/detail/HeadlineNumbers";
+import { RangePicker } from "../qrcodes/detail/RangePicker";
+import { useRange } from "../qrcodes/detail/use-range";
+import { GroupTotalsCard } from "./GroupTotalsCard";
+import { TopCodesCard } from "./TopCodesCard";
 
-// TODO(#5): headline numbers and the daily chart from GET .../stats/summary once it lands.
+/** The account at a glance: totals over a range, per group, and the codes that bring most fans. */
 export function OverviewPage({ account }: AccountPageProps) {
   const t = useT();
+  const [range, setRange] = useRange();
+  const summary = useApi(
+    (signal) => getStatsSummary(account.id, range.range, signal),
+    [account.id, range.range.from, range.range.to],
+  );
+  const top = useApi(
+    (signal) => listQrCodes(account.id, { sort: "scanners", order: "desc", pageSize: 8 }, signal),
+    [account.id],
+  );
+  const live = useLiveRefresh(account.id, () => {
+    summary.reload();
+    top.reload();
+  });
+
   return (
     <div class="page">
       <PageHeader
         title={t("overview.title")}
         subtitle={t("overview.subtitle", { account: account.name })}
+        actions={
+          <>
+            <LivePill on={live} />
+            <RangePicker state={range} onChange={setRange} />
+          </>
+        }
       />
-      <div class="card">
-        <EmptyState icon="chart" title={t("common.comingSoon")} body={t("common.unavailable")}>
-          <a class="btn btn-primary" href={`/accounts/${account.id}/qrcodes`}>
-            {t("nav.qrcodes")}
-          </a>
-        </EmptyState>
+      {summary.error ? <ErrorNotice error={summary.error} onRetry={summary.reload} /> : null}
+      <HeadlineNumbers numbers={summary.data?.account} hints={false} />
+      {summary.data && summary.data.account.unknownScans > 0 ? (
+        <div class="notice notice-warning">
+          {t("overview.unknownScans", { count: summary.data.account.unknownScans })}
+        </div>
+      ) : null}
+      <div class="split split-even">
+        <GroupTotalsCard summary={summary.data} />
+        <TopCodesCard
+          accountId={account.id}
+          codes={top.data?.items.filter((c) => (c.numbers?.scanners ?? 0) > 0)}
+          error={top.error}
+        />
       </div>
     </div>
   );

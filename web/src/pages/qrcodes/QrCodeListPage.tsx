@@ -5,9 +5,11 @@ import type { QrCode } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorNotice, errorSummary } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
+import { LivePill } from "../../components/LivePill";
 import { PageHeader } from "../../components/PageHeader";
 import { Pagination } from "../../components/Pagination";
 import { useApi } from "../../hooks/use-api";
+import { useLiveRefresh } from "../../hooks/use-live";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
@@ -36,6 +38,7 @@ export function QrCodeListPage({ account }: AccountPageProps) {
     [account.id, query],
   );
   const groups = useGroups(account.id);
+  const live = useLiveRefresh(account.id, list.reload);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const base = `/accounts/${account.id}/qrcodes`;
@@ -80,6 +83,7 @@ export function QrCodeListPage({ account }: AccountPageProps) {
         subtitle={t("qr.subtitle")}
         actions={
           <>
+            <LivePill on={live} />
             <a class="btn" href={`${base}/import`}>
               <Icon name="upload" size={15} />
               {t("qr.batch")}

@@ -6,6 +6,7 @@ import type { Account, QrCode } from "../../../api/types";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { errorSummary } from "../../../components/ErrorNotice";
 import { Icon } from "../../../components/Icon";
+import { LivePill } from "../../../components/LivePill";
 import { Menu, MenuItem } from "../../../components/Menu";
 import { PageHeader } from "../../../components/PageHeader";
 import { type MessageKey, useT } from "../../../i18n";
@@ -56,12 +57,7 @@ export function DetailHeader({ account, code, live, onChanged }: DetailHeaderPro
             <span>
               {t("qr.scene")} <span class="mono">{code.scene}</span>
             </span>
-            {live ? (
-              <span class="live-pill" title={t("qr.liveNumbers")}>
-                <span class="live-dot" />
-                {t("detail.live")}
-              </span>
-            ) : null}
+            <LivePill on={live} />
           </span>
         }
         actions={

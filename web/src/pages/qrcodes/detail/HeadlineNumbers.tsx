@@ -7,7 +7,13 @@ const PRIMARY: (keyof CodeNumbers)[] = ["scanners", "newFollowers", "unfollows"]
 const SECONDARY: (keyof CodeNumbers)[] = ["scans", "oldFans", "netNewFollowers"];
 
 /** The three numbers the product is known by, large; the three that explain them, beside. */
-export function HeadlineNumbers({ numbers }: { numbers: CodeNumbers | undefined }) {
+export function HeadlineNumbers({
+  numbers,
+  hints = true,
+}: {
+  numbers: CodeNumbers | undefined;
+  hints?: boolean;
+}) {
   const t = useT();
   const fmt = useFormat();
   const value = (k: keyof CodeNumbers) =>
@@ -19,7 +25,9 @@ export function HeadlineNumbers({ numbers }: { numbers: CodeNumbers | undefined 
         <div key={k} class={`kpi kpi-${k}`}>
           <div class="kpi-label">{t(`detail.headline.${k}` as MessageKey)}</div>
           <div class="kpi-value num">{value(k)}</div>
-          <div class="kpi-hint">{t(`detail.headline.hint.${k}` as MessageKey)}</div>
+          {hints ? (
+            <div class="kpi-hint">{t(`detail.headline.hint.${k}` as MessageKey)}</div>
+          ) : null}
         </div>
       ))}
       <div class="kpi kpi-secondary">

@@ -1,14 +1,14 @@
-import { useCallback, useRef, useState } from "preact/hooks";
+import { useCallback, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { getQrCode } from "../../../api/qrcodes";
 import { getCodeStats } from "../../../api/stats";
-import type { FanSegment, LiveMessage } from "../../../api/types";
+import type { FanSegment } from "../../../api/types";
 import { EmptyState } from "../../../components/EmptyState";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { LoadingBlock } from "../../../components/Spinner";
 import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
-import { useLive } from "../../../hooks/use-live";
+import { useLiveRefresh } from "../../../hooks/use-live";
 import { useT } from "../../../i18n";
 import type { AccountPageProps } from "../../AccountScope";
 import { DeliveriesCard } from "./DeliveriesCard";
@@ -39,15 +39,8 @@ export function QrCodeDetailPage({ account, params }: AccountPageProps) {
     [account.id, id, range.range.from, range.range.to, version],
   );
 
-  // A burst of scans refreshes once: the live message only says "something changed".
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refresh = useCallback(() => {
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => setVersion((v) => v + 1), 400);
-  }, []);
-  const live = useLive(account.id, (m: LiveMessage) => {
-    if (m.qrcodeId === id) refresh();
-  });
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const live = useLiveRefresh(account.id, refresh, (m) => m.qrcodeId === id);
 
   const setSegment = (s: FanSegment) => {
     const params = new URLSearchParams(query);
