@@ -13,7 +13,7 @@ export async function loadLib(): Promise<Lib> {
 
 /** 47 characters, the length of a WeChat ticket url; `i` varies the last 6 so nothing is cached. */
 export function ticketUrl(i: number): string {
-  return `http://weixin.qq.com/q/02xGZ3kQbHdFd1AbCd${String(i).padStart(6, "0").slice(-6)}q`;
+  return `http://weixin.qq.com/q/02xGZ3kQbHdFd1AbCd${String(i).padStart(6, "0").slice(-6)}`;
 }
 
 export function median(values: number[]): number {

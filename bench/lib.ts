@@ -7,7 +7,7 @@ export { createZipWriter } from "../src/files/zip-writer";
 export { createUniqueNamer, qrFileName } from "../src/images/file-names";
 export { zlibFflate, zlibNative } from "../src/images/png-encode";
 export { layoutQr } from "../src/images/qr-layout";
-export { buildQrMatrix } from "../src/images/qr-matrix";
+export { buildQrMatrix, buildQrMatrixReference } from "../src/images/qr-matrix";
 export { rasterizeQr } from "../src/images/qr-raster";
 export { renderQrPng, renderQrPngSync } from "../src/images/render-qr-png";
 export { renderQrSvg } from "../src/images/render-qr-svg";
