@@ -16,8 +16,8 @@ h1{font-size:20px;line-height:1.35;margin:0 0 8px}
 input[type=text],input[type=tel],input[type=email],input[type=date],textarea{width:100%;min-height:44px;padding:10px 12px;font:inherit;font-size:16px;color:inherit;background:#fff;border:1px solid #c9cdd4;border-radius:8px;-webkit-appearance:none;appearance:none}
 textarea{min-height:96px;resize:vertical}
 input:focus,textarea:focus{outline:2px solid #07c160;outline-offset:0;border-color:#07c160}
-.choice{display:flex;align-items:flex-start;gap:10px;min-height:44px;padding:10px 0;border-bottom:1px solid #f0f1f3}
-.choice:last-child{border-bottom:0}
+.field>.choice{display:flex;align-items:flex-start;gap:10px;min-height:44px;margin:0;padding:10px 0;font-weight:400;border-bottom:1px solid #f0f1f3}
+.field>.choice:last-of-type{border-bottom:0}
 .choice input{width:20px;height:20px;margin:2px 0 0;flex:none;accent-color:#07c160}
 .privacy{font-size:14px;color:#4e5969;background:#f7f8fa;border-radius:8px;padding:10px 12px;margin:0 0 4px;max-height:160px;overflow:auto;white-space:pre-line}
 .privacy a{color:#1d6fd8}

@@ -23,7 +23,8 @@ function workspaceItems(accountId: string | undefined): NavItem[] {
       match: /^\/accounts\/[^/]+\/qrcodes/,
     },
     { key: "nav.jobs", icon: "jobs", href: `${base}/jobs`, match: /^\/accounts\/[^/]+\/jobs/ },
-    // TODO(#6): Forms and Contacts entries appear once those pages exist.
+    { key: "nav.forms", icon: "file", href: `${base}/forms`, match: /^\/accounts\/[^/]+\/forms/ },
+    { key: "nav.contacts", icon: "users", href: "/contacts", match: /^\/(contacts|member-tags)/ },
   ];
 }
 

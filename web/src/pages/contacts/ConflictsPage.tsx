@@ -1,0 +1,129 @@
+import { useState } from "preact/hooks";
+import { ApiError } from "../../api/client";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PageHeader } from "../../components/PageHeader";
+import { SkeletonRows } from "../../components/Skeleton";
+import { useApi } from "../../hooks/use-api";
+import { useFormat } from "../../hooks/use-format";
+import { useT } from "../../i18n";
+import { useToast } from "../../state/toasts";
+import { type Conflict, listConflicts, type Resolution, resolveConflict } from "./contacts-api";
+
+type Brief = Conflict["contact"];
+
+function ContactCell({ contact }: { contact: Brief }) {
+  if (!contact) return <span class="muted">—</span>;
+  return (
+    <a class="table-link" href={`/contacts/${contact.id}`}>
+      {contact.name || contact.id}
+      <div class="cell-sub mono">{[contact.mobile, contact.email].filter(Boolean).join(" · ")}</div>
+    </a>
+  );
+}
+
+function ConflictRow({ c, onResolve }: { c: Conflict; onResolve: (r: Resolution) => void }) {
+  const t = useT();
+  const fmt = useFormat();
+  const data = c.submission?.data ?? {};
+  const offered = ["mobile", "email"]
+    .map((k) => data[k])
+    .filter((v) => typeof v === "string")
+    .join(" · ");
+  return (
+    <tr data-testid="conflict-row">
+      <td class="nowrap muted">{fmt.dateTime(c.createdAt)}</td>
+      <td class="mono small">{c.fan.openid}</td>
+      <td>
+        <ContactCell contact={c.contact} />
+      </td>
+      <td class="mono">{offered || "—"}</td>
+      <td>
+        <ContactCell contact={c.otherContact} />
+      </td>
+      <td class="col-actions">
+        <div class="row-actions">
+          <button type="button" class="btn btn-sm" onClick={() => onResolve("keep_existing")}>
+            {t("conflicts.resolution.keep_existing")}
+          </button>
+          <button type="button" class="btn btn-sm" onClick={() => onResolve("link_submitted")}>
+            {t("conflicts.resolution.link_submitted")}
+          </button>
+          {c.otherContact ? (
+            <button
+              type="button"
+              class="btn btn-sm btn-primary"
+              onClick={() => onResolve("merge_contacts")}
+            >
+              {t("conflicts.resolution.merge_contacts")}
+            </button>
+          ) : null}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** Fans whose submission named another contact than theirs: an operator decides each one. */
+export function ConflictsPage() {
+  const t = useT();
+  const toast = useToast();
+  const list = useApi((signal) => listConflicts({ status: "open", page: 1 }, signal), []);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const resolve = async (c: Conflict, resolution: Resolution) => {
+    setError(null);
+    try {
+      await resolveConflict(c.id, resolution);
+      toast.show(t("conflicts.resolved"));
+      list.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+
+  return (
+    <div class="page">
+      <PageHeader
+        title={t("conflicts.title")}
+        subtitle={t("conflicts.subtitle")}
+        back={{ href: "/contacts", label: t("contacts.title") }}
+      />
+      {error ? <ErrorNotice error={error} /> : null}
+      <div class="card card-flush">
+        {list.error ? (
+          <div class="card-pad">
+            <ErrorNotice error={list.error} onRetry={list.reload} />
+          </div>
+        ) : list.data && list.data.total === 0 ? (
+          <EmptyState icon="success" title={t("conflicts.empty")} />
+        ) : (
+          <div class="table-scroll">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>{t("conflicts.when")}</th>
+                  <th>{t("conflicts.fan")}</th>
+                  <th>{t("conflicts.linkedContact")}</th>
+                  <th>{t("conflicts.submittedKey")}</th>
+                  <th>{t("conflicts.otherContact")}</th>
+                  <th class="col-actions" />
+                </tr>
+              </thead>
+              <tbody>
+                {list.data ? (
+                  list.data.conflicts.map((c) => (
+                    <ConflictRow key={c.id} c={c} onResolve={(r) => resolve(c, r)} />
+                  ))
+                ) : (
+                  <SkeletonRows columns={6} />
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

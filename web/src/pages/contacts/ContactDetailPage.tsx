@@ -1,0 +1,86 @@
+import { useState } from "preact/hooks";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Icon } from "../../components/Icon";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingBlock } from "../../components/Spinner";
+import { useApi } from "../../hooks/use-api";
+import { useFormat } from "../../hooks/use-format";
+import { useT } from "../../i18n";
+import { ContactScans, ContactSubmissions, LinkedFans } from "./ContactActivity";
+import { ContactHistory } from "./ContactHistory";
+import { ContactTagsCard } from "./ContactTagsCard";
+import { getContact, listMemberTags } from "./contacts-api";
+import { EditContactDialog } from "./EditContactDialog";
+
+const show = (v: unknown) => (Array.isArray(v) ? v.join("、") : v === true ? "✓" : String(v));
+
+/** A contact's page: who they are, their fans, scans, submissions, tags and history. */
+export function ContactDetailPage({ params }: { params: Record<string, string> }) {
+  const t = useT();
+  const fmt = useFormat();
+  const id = params.contactId ?? "";
+  const state = useApi((signal) => getContact(id, signal), [id]);
+  const tags = useApi((signal) => listMemberTags(signal), []);
+  const [editing, setEditing] = useState(false);
+  const detail = state.data;
+
+  if (state.error)
+    return <ErrorNotice error={state.error} onRetry={state.reload} variant="block" />;
+  if (!detail) return <LoadingBlock />;
+  const c = detail.contact;
+  const tagName = (tagId: string) => tags.data?.find((tag) => tag.id === tagId)?.name ?? tagId;
+  const facts: [string, string][] = [
+    [t("contacts.mobile"), c.mobile ?? "—"],
+    [t("contacts.email"), c.email ?? "—"],
+    [t("contacts.createdAt"), fmt.dateTime(c.createdAt)],
+    ...Object.entries(c.fields).map(([k, v]): [string, string] => [k, show(v)]),
+  ];
+
+  return (
+    <div class="page">
+      <PageHeader
+        title={c.name || c.mobile || c.email || c.id}
+        back={{ href: "/contacts", label: t("contacts.title") }}
+        actions={
+          <button type="button" class="btn" onClick={() => setEditing(true)}>
+            <Icon name="edit" size={15} />
+            {t("common.edit")}
+          </button>
+        }
+      />
+      {detail.openConflictIds.length ? (
+        <div class="notice notice-warning">
+          {t("contacts.hasConflicts")} <a href="/contacts/conflicts">{t("contacts.conflicts")}</a>
+        </div>
+      ) : null}
+      <div class="split">
+        <div class="split-main">
+          <section class="card card-pad" data-testid="contact-info">
+            <dl class="facts">
+              {facts.map(([label, value]) => (
+                <div class="fact" key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <LinkedFans fans={detail.fans} />
+          <ContactSubmissions submissions={detail.submissions} />
+          <ContactScans scans={detail.scans} />
+        </div>
+        <div class="split-side">
+          <ContactTagsCard contactId={c.id} tags={c.tags} onChanged={state.reload} />
+          <ContactHistory events={detail.events} tagName={tagName} />
+        </div>
+      </div>
+      {editing ? (
+        <EditContactDialog
+          contact={c}
+          onSaved={(next) => state.setData(next)}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from "preact/hooks";
+import { ApiError } from "../../api/client";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Icon } from "../../components/Icon";
+import { useApi } from "../../hooks/use-api";
+import { useT } from "../../i18n";
+import {
+  addContactTags,
+  type ContactDetail,
+  listMemberTags,
+  removeContactTag,
+} from "./contacts-api";
+
+type ContactTagsCardProps = {
+  contactId: string;
+  tags: ContactDetail["contact"]["tags"];
+  onChanged: () => void;
+};
+
+export function ContactTagsCard({ contactId, tags, onChanged }: ContactTagsCardProps) {
+  const t = useT();
+  const all = useApi((signal) => listMemberTags(signal), []);
+  const [error, setError] = useState<ApiError | null>(null);
+  const has = new Set(tags.map((tag) => tag.id));
+
+  const run = async (change: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await change();
+      onChanged();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+
+  return (
+    <section class="card card-pad" data-testid="contact-tags">
+      <h2 class="card-title">{t("contacts.memberTags")}</h2>
+      <div class="chips">
+        {tags.length === 0 ? <span class="muted small">{t("contacts.noTags")}</span> : null}
+        {tags.map((tag) => (
+          <span class="chip chip-static" key={tag.id}>
+            {tag.name}
+            <button
+              type="button"
+              class="icon-btn icon-btn-xs"
+              aria-label={t("contacts.removeTag", { name: tag.name })}
+              onClick={() => run(() => removeContactTag(contactId, tag.id))}
+            >
+              <Icon name="x" size={11} />
+            </button>
+          </span>
+        ))}
+      </div>
+      <select
+        class="select select-sm"
+        aria-label={t("contacts.addTag")}
+        value=""
+        onChange={(e) => {
+          const id = e.currentTarget.value;
+          if (id) run(() => addContactTags(contactId, [id]));
+        }}
+      >
+        <option value="">{t("contacts.addTag")}</option>
+        {(all.data ?? [])
+          .filter((tag) => !has.has(tag.id))
+          .map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tag.name}
+            </option>
+          ))}
+      </select>
+      {error ? <ErrorNotice error={error} /> : null}
+    </section>
+  );
+}
