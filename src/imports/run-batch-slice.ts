@@ -86,9 +86,10 @@ export async function runBatchSlice(
       }
       await failItem(db, job.id, item, result.error);
     }
-    if (Date.now() - started > SLICE_MS) break;
+    if (Date.now() - started > SLICE_MS) return { kind: "more" };
   }
-  return { kind: "more" };
+  // A short slice that ran to its end leaves nothing pending: finish without another message.
+  return items.length < SLICE_ROWS ? { kind: "done" } : { kind: "more" };
 }
 
 function specOf(params: BatchCreateParams, item: PendingItem): NewCodeSpec {

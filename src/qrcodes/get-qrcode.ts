@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { qrcodes, qrGroups } from "../db/schema";
-import { loadCodeNumbers } from "./code-numbers";
+import { getCodeNumbers } from "../stats/code-numbers";
 import type { ListedQrCode, QrCodeRow } from "./present-qrcode";
 
 /** A code of this account that is not deleted; another account's id finds nothing. */
@@ -28,6 +28,6 @@ export async function getQrCodeDetails(
     .where(and(eq(qrcodes.id, id), eq(qrcodes.accountId, accountId), isNull(qrcodes.deletedAt)))
     .limit(1);
   if (!found) return undefined;
-  const numbers = await loadCodeNumbers(db, [id]);
+  const numbers = await getCodeNumbers(db, accountId, [id]);
   return { row: found.row, groupName: found.groupName, numbers: numbers.get(id) ?? null };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { qrcodeFans, qrcodes, qrGroups } from "../db/schema";
-import { loadCodeNumbers } from "./code-numbers";
+import { getCodeNumbers } from "../stats/code-numbers";
 import { EXPIRING_WITHIN_MS, type ListedQrCode } from "./present-qrcode";
 import type { ListQrCodesQuery, QrCodeFilter, QrSort } from "./schemas";
 
@@ -74,8 +74,9 @@ export async function listQrCodes(db: Db, accountId: string, query: ListQrCodesQ
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(qrcodes).where(where),
   ]);
-  const numbers = await loadCodeNumbers(
+  const numbers = await getCodeNumbers(
     db,
+    accountId,
     rows.map((r) => r.row.id),
   );
   const items: ListedQrCode[] = rows.map((r) => ({

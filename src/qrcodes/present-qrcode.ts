@@ -1,13 +1,8 @@
 import type { qrcodes } from "../db/schema";
+import type { CodeNumbers } from "../stats/code-numbers";
 import type { QrState } from "./schemas";
 
 export type QrCodeRow = typeof qrcodes.$inferSelect;
-export type CodeNumbers = {
-  scans: number;
-  scanners: number;
-  newFollowers: number;
-  unfollows: number;
-};
 /** A code with what the API shows beside it. */
 export type ListedQrCode = {
   row: QrCodeRow;

@@ -12,12 +12,15 @@ const fanTagIds = z.array(z.number().int().nonnegative()).max(20);
 const memberTagIds = z.array(z.string().min(1).max(64)).max(50);
 const validityDays = z.number().int().min(1).max(30);
 
+/** All-time numbers of a code, as the statistics domain defines them (PRODUCT.md). */
 export const codeNumbersSchema = z
   .object({
     scans: z.number().int(),
     scanners: z.number().int(),
     newFollowers: z.number().int(),
+    oldFans: z.number().int(),
     unfollows: z.number().int(),
+    netNewFollowers: z.number().int(),
   })
   .openapi("QrCodeNumbers");
 

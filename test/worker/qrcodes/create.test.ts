@@ -20,7 +20,11 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
   it("creates a temporary code with a numeric scene, a ticket, and a 30-day expiry by default", async () => {
     const { owner, account } = await ownerWithAccount();
     const before = Date.now();
-    const code = await createCode(account.id, { name: "  Store counter  ", kind: "temporary" }, owner);
+    const code = await createCode(
+      account.id,
+      { name: "  Store counter  ", kind: "temporary" },
+      owner,
+    );
     expect(code).toMatchObject({
       name: "Store counter",
       kind: "temporary",
@@ -39,13 +43,21 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
   it("creates a permanent code without expiry using QR_LIMIT_SCENE", async () => {
     const { owner, account } = await ownerWithAccount();
     const code = await createCode(account.id, { name: "Poster", kind: "permanent" }, owner);
-    expect(code).toMatchObject({ kind: "permanent", actionName: "QR_LIMIT_SCENE", expiresAt: null });
+    expect(code).toMatchObject({
+      kind: "permanent",
+      actionName: "QR_LIMIT_SCENE",
+      expiresAt: null,
+    });
     expect(code.validityDays).toBeNull();
   });
 
   it("uses the validity given for a temporary code", async () => {
     const { owner, account } = await ownerWithAccount();
-    const code = await createCode(account.id, { name: "Week", kind: "temporary", validityDays: 7 }, owner);
+    const code = await createCode(
+      account.id,
+      { name: "Week", kind: "temporary", validityDays: 7 },
+      owner,
+    );
     expect(Math.round(((code.expiresAt ?? 0) - Date.now()) / DAY)).toBe(7);
   });
 
@@ -60,7 +72,9 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
 
   it("switches to QR_LIMIT_STR_SCENE for a permanent code once scene numbers pass 100000", async () => {
     const { owner, account } = await ownerWithAccount();
-    await env.DB.prepare("update accounts set scene_seq = 100000 where id = ?").bind(account.id).run();
+    await env.DB.prepare("update accounts set scene_seq = 100000 where id = ?")
+      .bind(account.id)
+      .run();
     const code = await createCode(account.id, { name: "Late", kind: "permanent" }, owner);
     expect(code).toMatchObject({ scene: "100001", actionName: "QR_LIMIT_STR_SCENE" });
   });
@@ -84,8 +98,16 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
 
   it("makes a group from newGroupName once and reuses it by name", async () => {
     const { owner, account } = await ownerWithAccount();
-    const a = await createCode(account.id, { name: "A", kind: "temporary", newGroupName: "Stores" }, owner);
-    const b = await createCode(account.id, { name: "B", kind: "temporary", newGroupName: "Stores" }, owner);
+    const a = await createCode(
+      account.id,
+      { name: "A", kind: "temporary", newGroupName: "Stores" },
+      owner,
+    );
+    const b = await createCode(
+      account.id,
+      { name: "B", kind: "temporary", newGroupName: "Stores" },
+      owner,
+    );
     expect(a.groupId).toBeTruthy();
     expect(b.groupId).toBe(a.groupId);
   });
@@ -98,7 +120,10 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
     ["a validity of 0 days", { name: "A", kind: "temporary", validityDays: 0 }],
     ["a validity of 31 days", { name: "A", kind: "temporary", validityDays: 31 }],
     ["a validity on a permanent code", { name: "A", kind: "permanent", validityDays: 5 }],
-    ["both groupId and newGroupName", { name: "A", kind: "temporary", groupId: "grp_x", newGroupName: "G" }],
+    [
+      "both groupId and newGroupName",
+      { name: "A", kind: "temporary", groupId: "grp_x", newGroupName: "G" },
+    ],
     ["a fan tag the account does not have", { name: "A", kind: "temporary", fanTagIds: [101] }],
     ["a member tag that does not exist", { name: "A", kind: "temporary", memberTagIds: ["mtg_x"] }],
     [
@@ -117,7 +142,10 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
   it("answers 404 for a group of another account", async () => {
     const { owner, account } = await ownerWithAccount();
     const other = await ownerWithAccount();
-    const group = await call(`/api/accounts/${other.account.id}/groups`, jsonInit("POST", { name: "G" }, owner));
+    const group = await call(
+      `/api/accounts/${other.account.id}/groups`,
+      jsonInit("POST", { name: "G" }, owner),
+    );
     const { group: g } = (await group.json()) as { group: { id: string } };
     const res = await postCode(account.id, { name: "A", kind: "temporary", groupId: g.id }, owner);
     expect(res.status).toBe(404);

@@ -1,5 +1,7 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { getDb } from "../../../src/db/client";
+import { handleWechatEvent } from "../../../src/scans/handle-event";
 import { createSandboxAccount, type TestAccount } from "../factories/accounts";
 import { call, jsonInit, ownerTokenHeaders } from "../helpers";
 
@@ -72,4 +74,22 @@ export async function storedCodeCount(accountId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export { getDb };
+/**
+ * Delivers a scan of the code with this scene as the webhook would: a
+ * `subscribe` (the fan follows through the code) or a `scan` (already a follower).
+ */
+export async function scanCode(
+  accountId: string,
+  scene: string,
+  openid: string,
+  kind: "subscribe" | "scan",
+  createTime = Math.floor(Date.now() / 1000),
+) {
+  const account = await getDb(env.DB).query.accounts.findFirst({
+    where: (a, { eq }) => eq(a.id, accountId),
+  });
+  if (!account) throw new Error("account missing");
+  const ctx = createExecutionContext();
+  await handleWechatEvent(env, ctx, account, { kind, openid, createTime, scene, ticket: null });
+  await waitOnExecutionContext(ctx);
+}

@@ -51,21 +51,30 @@ export async function confirmImport(
   body: Record<string, unknown>,
   headers: Record<string, string>,
 ) {
-  return call(codesPath(accountId, `/imports/${importId}/confirm`), jsonInit("POST", body, headers));
+  return call(
+    codesPath(accountId, `/imports/${importId}/confirm`),
+    jsonInit("POST", body, headers),
+  );
 }
 
-/** Polls the job until it ends; the queue consumer runs it in the background. */
+/**
+ * Polls the job until it ends; the queue consumer runs it in the background.
+ * Polls slow down after two seconds: each one costs D1 queries the job needs.
+ */
 export async function waitForJob(
   jobId: string,
   headers: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<JobBody["job"]> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   for (;;) {
     const res = await call(`/api/jobs/${jobId}`, { headers });
     const { job } = (await res.json()) as JobBody;
     if (job.status === "succeeded" || job.status === "failed") return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} (${job.done}/${job.total})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() > deadline)
+      throw new Error(`job ${jobId} still ${job.status} (${job.done}/${job.total})`);
+    const pause = Date.now() - started < 2000 ? 100 : 1000;
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }

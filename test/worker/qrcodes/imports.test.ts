@@ -61,7 +61,13 @@ async function runImport(
 describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
   it("keeps the Chinese names and groups of a GBK CSV", async () => {
     const { owner, account } = await ownerWithAccount();
-    const { preview, job } = await runImport(account.id, GBK_CSV, "门店.csv", { kind: "temporary" }, owner);
+    const { preview, job } = await runImport(
+      account.id,
+      GBK_CSV,
+      "门店.csv",
+      { kind: "temporary" },
+      owner,
+    );
     expect(preview.encoding).toBe("gb18030");
     expect(preview.rows.map((r) => [r.row, r.name, r.group])).toEqual([
       [2, "上海门店", "华东"],
@@ -69,7 +75,9 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
     ]);
     expect(job).toMatchObject({ status: "succeeded", done: 2, failed: 0 });
     expect(await codeNames(account.id)).toEqual(["上海门店", "北京门店"]);
-    const groups = (await (await call(`/api/accounts/${account.id}/groups`, { headers: owner })).json()) as {
+    const groups = (await (
+      await call(`/api/accounts/${account.id}/groups`, { headers: owner })
+    ).json()) as {
       groups: { name: string; codeCount: number }[];
     };
     expect(groups.groups.map((g) => [g.name, g.codeCount]).sort()).toEqual([
@@ -80,7 +88,10 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
 
   it("reads an XLSX workbook", async () => {
     const { owner, account } = await ownerWithAccount();
-    const bytes = await xlsxBytes([["Poster A", ""], ["Poster B", "Print"]]);
+    const bytes = await xlsxBytes([
+      ["Poster A", ""],
+      ["Poster B", "Print"],
+    ]);
     const { job } = await runImport(account.id, bytes, "names.xlsx", { kind: "permanent" }, owner);
     expect(job).toMatchObject({ status: "succeeded", done: 2 });
     expect(await codeNames(account.id)).toEqual(["Poster A", "Poster B"]);
@@ -89,8 +100,22 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
   it("reports every kind of bad row in the preview and in the job, losing none", async () => {
     const { owner, account } = await ownerWithAccount();
     await createCode(account.id, { name: "Existing", kind: "temporary" }, owner);
-    const csv = ["name,group", "Good", ",Lonely group", "x".repeat(65), "Good", "Existing", "Other"].join("\n");
-    const { preview, job } = await runImport(account.id, csv, "bad.csv", { kind: "temporary" }, owner);
+    const csv = [
+      "name,group",
+      "Good",
+      ",Lonely group",
+      "x".repeat(65),
+      "Good",
+      "Existing",
+      "Other",
+    ].join("\n");
+    const { preview, job } = await runImport(
+      account.id,
+      csv,
+      "bad.csv",
+      { kind: "temporary" },
+      owner,
+    );
 
     expect(preview.rows.map((r) => [r.row, r.problems])).toEqual([
       [2, []],
@@ -131,8 +156,16 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
       reply: [{ type: "text", content: "Welcome" }],
     };
     await runImport(account.id, "a\nb\n", "s.csv", settings, owner);
-    const list = (await (await call(codesPath(account.id, "?sort=name&order=asc"), { headers: owner })).json()) as {
-      items: { name: string; groupName: string; validityDays: number; autoRenew: boolean; reply: unknown[] }[];
+    const list = (await (
+      await call(codesPath(account.id, "?sort=name&order=asc"), { headers: owner })
+    ).json()) as {
+      items: {
+        name: string;
+        groupName: string;
+        validityDays: number;
+        autoRenew: boolean;
+        reply: unknown[];
+      }[];
     };
     expect(list.items).toHaveLength(2);
     for (const item of list.items) {
@@ -150,7 +183,13 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
     )
       .bind(account.id)
       .run();
-    const { job } = await runImport(account.id, "n1\nn2\nn3\nn4\nn5\n", "cap.csv", { kind: "permanent" }, owner);
+    const { job } = await runImport(
+      account.id,
+      "n1\nn2\nn3\nn4\nn5\n",
+      "cap.csv",
+      { kind: "permanent" },
+      owner,
+    );
     expect(job).toMatchObject({ status: "succeeded", done: 2, failed: 3 });
     const failures = (job.result as { failures: { row: number; reason: string }[] }).failures;
     expect(failures.map((f) => f.row)).toEqual([3, 4, 5]);
@@ -170,13 +209,20 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
     const { job } = await runImport(account.id, "a\nb\nc\n", "x.csv", { kind: "temporary" }, owner);
     expect(job).toMatchObject({ status: "succeeded", done: 0, failed: 3 });
     const failures = (job.result as { failures: { errcode: number; reason: string }[] }).failures;
-    expect(failures.every((f) => f.errcode === 48001 && /verified Service Account/.test(f.reason))).toBe(true);
+    expect(
+      failures.every((f) => f.errcode === 48001 && /verified Service Account/.test(f.reason)),
+    ).toBe(true);
     expect(await storedCodeCount(account.id)).toBe(0);
   });
 
   it.each([
     ["an empty file", "", "empty.csv", "invalid_file"],
-    ["an old .xls workbook", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "a.xls", "invalid_file"],
+    [
+      "an old .xls workbook",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "a.xls",
+      "invalid_file",
+    ],
     ["a file with only blank rows", "\n\n,,\n", "blank.csv", "invalid_file"],
   ])("answers 400 for %s", async (_label, bytes, fileName, code) => {
     const { owner, account } = await ownerWithAccount();
@@ -189,7 +235,11 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports", () => {
     const { owner, account } = await ownerWithAccount();
     const form = new FormData();
     form.append("other", "x");
-    const res = await call(codesPath(account.id, "/imports"), { method: "POST", body: form, headers: owner });
+    const res = await call(codesPath(account.id, "/imports"), {
+      method: "POST",
+      body: form,
+      headers: owner,
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -198,8 +248,12 @@ describe("POST /api/accounts/{accountId}/qrcodes/imports/{importId}/confirm", ()
   it("answers the same job when confirmed twice", async () => {
     const { owner, account } = await ownerWithAccount();
     const preview = await previewNames(account.id, "a\n", "a.csv", owner);
-    const first = (await (await confirmImport(account.id, preview.id, { kind: "temporary" }, owner)).json()) as JobBody;
-    const again = (await (await confirmImport(account.id, preview.id, { kind: "temporary" }, owner)).json()) as JobBody;
+    const first = (await (
+      await confirmImport(account.id, preview.id, { kind: "temporary" }, owner)
+    ).json()) as JobBody;
+    const again = (await (
+      await confirmImport(account.id, preview.id, { kind: "temporary" }, owner)
+    ).json()) as JobBody;
     expect(again.job.id).toBe(first.job.id);
     await waitForJob(first.job.id, owner);
     expect(await storedCodeCount(account.id)).toBe(1);

@@ -1,0 +1,106 @@
+import { env } from "cloudflare:workers";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../../../src/db/client";
+import { jobItems } from "../../../src/db/schema";
+import { runBatchCreate } from "../../../src/imports/batch-create-runner";
+import type { BatchCreateParams } from "../../../src/imports/batch-params";
+import { loadImport } from "../../../src/imports/import-store";
+import { writeBatchItems } from "../../../src/imports/write-batch-items";
+import { createJob, getJob } from "../../../src/jobs/service";
+import { issueQrTicket } from "../../../src/qrcodes/issue-ticket";
+import { reserveScenes } from "../../../src/qrcodes/scenes";
+import { issueAndStoreQrCode } from "../../../src/qrcodes/store-qrcode";
+import { ownerWithAccount, sandboxCreateCalls } from "./helpers";
+import { previewNames } from "./import-helpers";
+
+const ROWS = 30;
+/** A queue that drops messages, so the test alone drives the job. */
+const silentQueue = { send: async () => undefined } as unknown as Queue;
+
+describe("qrcode_batch_create runner", () => {
+  it("resumes after a crash without a second WeChat code for any stored row", async () => {
+    const { owner, account } = await ownerWithAccount();
+    const db = getDb(env.DB);
+    const names = Array.from({ length: ROWS }, (_, i) => `Row ${i}`).join("\n");
+    const preview = await previewNames(account.id, names, "r.csv", owner);
+    const params: BatchCreateParams = {
+      importId: preview.id,
+      fileName: "r.csv",
+      firstScene: await reserveScenes(db, account.id, ROWS),
+      skipProblemRows: true,
+      settings: {
+        kind: "temporary",
+        validityDays: 30,
+        groupId: null,
+        fanTagIds: [],
+        memberTagIds: [],
+        reply: [],
+        autoRenew: false,
+        formId: null,
+      },
+    };
+    const job = await createJob(db, silentQueue, {
+      accountId: account.id,
+      type: "qrcode_batch_create",
+      total: ROWS,
+      params,
+      createdBy: null,
+    });
+
+    // The run that crashed: items written, rows 0-5 stored (row 5's item never marked),
+    // and WeChat asked for row 6's scene without anything stored.
+    const record = await loadImport(env.ARTIFACTS, account.id, preview.id);
+    if (!record) throw new Error("import missing");
+    await writeBatchItems(db, job.id, params, record);
+    const fullAccount = await db.query.accounts.findFirst({
+      where: (a, { eq }) => eq(a.id, account.id),
+    });
+    if (!fullAccount) throw new Error("account missing");
+    for (let i = 0; i <= 5; i++) {
+      const made = await issueAndStoreQrCode(
+        env,
+        db,
+        fullAccount,
+        {
+          name: `Row ${i}`,
+          kind: "temporary",
+          group: { kind: "none" },
+          fanTagIds: [],
+          memberTagIds: [],
+          reply: [],
+          autoRenew: false,
+        },
+        { scene: params.firstScene + i, idempotencyKey: `${job.id}:${i}`, createdBy: null },
+      );
+      if (!made.ok) throw new Error("setup create failed");
+      if (i < 5) {
+        await db
+          .update(jobItems)
+          .set({ status: "done", resultId: made.code.id })
+          .where(and(eq(jobItems.jobId, job.id), eq(jobItems.rowIndex, i)));
+      }
+    }
+    await issueQrTicket(env, fullAccount, {
+      kind: "temporary",
+      scene: String(params.firstScene + 6),
+      validityDays: 30,
+    });
+    expect(await sandboxCreateCalls(account.appId)).toBe(7);
+
+    const latest = await getJob(db, job.id);
+    if (!latest) throw new Error("job missing");
+    await runBatchCreate(env, latest);
+
+    const finished = await getJob(db, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", done: ROWS, failed: 0 });
+    const stats = await env.DB.prepare(
+      "select count(*) as n, min(cast(scene as integer)) as lo, max(cast(scene as integer)) as hi from qrcodes where account_id = ?",
+    )
+      .bind(account.id)
+      .first<{ n: number; lo: number; hi: number }>();
+    expect(stats).toEqual({ n: ROWS, lo: params.firstScene, hi: params.firstScene + ROWS - 1 });
+    // Rows 0-5 were not asked again; row 6 was asked once more, for the same scene.
+    expect(await sandboxCreateCalls(account.appId)).toBe(7 + (ROWS - 6));
+  });
+});
