@@ -93,7 +93,10 @@ describe("POST /api/accounts", () => {
     const body = realBody();
     const first = (await (await post(body, owner)).json()) as AccountBody;
     expect((await post(body, owner)).status).toBe(409);
-    const del = await call(`/api/accounts/${first.account.id}`, { method: "DELETE", headers: owner });
+    const del = await call(`/api/accounts/${first.account.id}`, {
+      method: "DELETE",
+      headers: owner,
+    });
     expect(del.status).toBe(204);
     expect((await post(body, owner)).status).toBe(201);
   });
@@ -109,8 +112,12 @@ describe("POST /api/accounts", () => {
     const res = await post(realBody(), admin.headers);
     expect(res.status).toBe(201);
     const { account } = (await res.json()) as AccountBody;
-    expect((await call(`/api/accounts/${account.id}`, { headers: admin.headers })).status).toBe(200);
-    expect((await call(`/api/accounts/${account.id}`, { headers: other.headers })).status).toBe(404);
+    expect((await call(`/api/accounts/${account.id}`, { headers: admin.headers })).status).toBe(
+      200,
+    );
+    expect((await call(`/api/accounts/${account.id}`, { headers: other.headers })).status).toBe(
+      404,
+    );
     const list = (await (await call("/api/accounts", { headers: other.headers })).json()) as {
       accounts: { id: string }[];
     };
@@ -156,7 +163,10 @@ describe("PATCH /api/accounts/{accountId}", () => {
     const owner = await ownerTokenHeaders();
     const { account } = (await (await post(realBody(), owner)).json()) as AccountBody;
     const operator = await createUserWithToken("operator", { accountIds: [account.id] });
-    const res = await call(`/api/accounts/${account.id}`, jsonInit("PATCH", { name: "x" }, operator.headers));
+    const res = await call(
+      `/api/accounts/${account.id}`,
+      jsonInit("PATCH", { name: "x" }, operator.headers),
+    );
     expect(res.status).toBe(403);
   });
 });

@@ -47,7 +47,10 @@ describe("POST /api/accounts/{accountId}/check", () => {
 
   it("answers 404 for an account the caller cannot see", async () => {
     const owner = await ownerTokenHeaders();
-    const res = await call("/api/accounts/acc_doesnotexist0000/check", { method: "POST", headers: owner });
+    const res = await call("/api/accounts/acc_doesnotexist0000/check", {
+      method: "POST",
+      headers: owner,
+    });
     expect(res.status).toBe(404);
   });
 });

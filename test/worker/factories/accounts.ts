@@ -15,8 +15,13 @@ export async function createSandboxAccount(
 ): Promise<TestAccount> {
   const res = await call(
     "/api/accounts",
-    jsonInit("POST", { name: "Sandbox", isSandbox: true, messageMode: "plaintext", ...overrides }, headers),
+    jsonInit(
+      "POST",
+      { name: "Sandbox", isSandbox: true, messageMode: "plaintext", ...overrides },
+      headers,
+    ),
   );
-  if (res.status !== 201) throw new Error(`account create failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`account create failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { account: TestAccount }).account;
 }

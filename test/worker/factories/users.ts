@@ -34,7 +34,5 @@ export async function createUserWithToken(
 
 /** Grants a non-owner user one more account. */
 export async function grantAccount(userId: string, accountId: string) {
-  await getDb(env.DB)
-    .insert(userAccounts)
-    .values({ userId, accountId, createdAt: Date.now() });
+  await getDb(env.DB).insert(userAccounts).values({ userId, accountId, createdAt: Date.now() });
 }
