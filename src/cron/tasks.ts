@@ -4,6 +4,7 @@ import { pruneImports } from "../imports/prune-imports";
 import { autoRenewQrCodes } from "../qrcodes/auto-renew";
 import { pruneSandbox } from "../sandbox/prune-sandbox";
 import { pruneOldScans } from "../scans/prune-scans";
+import { pruneOldScans } from "../scans/prune-scans";
 import { pruneWebhookEvents } from "../webhook/prune-webhook-events";
 import type { CronTask } from "./scheduled";
 
@@ -28,6 +29,10 @@ export const CRON_TASKS: CronTask[] = [
   {
     name: "prune qrcode imports",
     run: (env, now) => pruneImports(env.ARTIFACTS, now).then(() => undefined),
+  },
+  {
+    name: "prune raw scans past each account's retention",
+    run: (env, now) => pruneOldScans(env, now).then(() => undefined),
   },
   {
     name: "prune raw scans past each account's retention",
