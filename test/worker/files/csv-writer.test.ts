@@ -33,7 +33,9 @@ describe("createCsvWriter", () => {
     const csv = createCsvWriter({ columns: [{ header: "a" }], bom: false });
     const bytes = collect(csv.stream);
     await csv.finish();
-    expect(new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(await bytes)).toBe("a\r\n");
+    expect(new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(await bytes)).toBe(
+      "a\r\n",
+    );
   });
 });
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildQrMatrix,
-  buildQrMatrixReference,
-  type QrErrorCorrection,
-} from "../../../src/images/qr-matrix";
+import { buildQrMatrix, type QrErrorCorrection } from "../../../src/images/qr-matrix";
+import { buildQrMatrixReference } from "./reference-matrix";
 
 const LEVELS: QrErrorCorrection[] = ["L", "M", "Q", "H"];
 
