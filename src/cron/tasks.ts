@@ -4,7 +4,6 @@ import { pruneImports } from "../imports/prune-imports";
 import { autoRenewQrCodes } from "../qrcodes/auto-renew";
 import { pruneSandbox } from "../sandbox/prune-sandbox";
 import { pruneOldScans } from "../scans/prune-scans";
-import { pruneOldScans } from "../scans/prune-scans";
 import { pruneWebhookEvents } from "../webhook/prune-webhook-events";
 import type { CronTask } from "./scheduled";
 
@@ -29,10 +28,6 @@ export const CRON_TASKS: CronTask[] = [
   {
     name: "prune qrcode imports",
     run: (env, now) => pruneImports(env.ARTIFACTS, now).then(() => undefined),
-  },
-  {
-    name: "prune raw scans past each account's retention",
-    run: (env, now) => pruneOldScans(env, now).then(() => undefined),
   },
   {
     name: "prune raw scans past each account's retention",
