@@ -45,10 +45,28 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Br
   };
 }
 
+/**
+ * The whole page at the desktop width. The viewport grows to the page's height
+ * instead of stitching a full-page capture, so the sticky navigation and top
+ * bar sit where an operator sees them.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Loading placeholders are not what a reviewer should look at; give data a moment to arrive.
+  await page
+    .waitForFunction(() => !document.querySelector(".skeleton, .loading-block"), null, {
+      timeout: 5000,
+    })
+    .catch(() => {});
+  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(height, viewport.height), 4000),
+  });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
   return path;
 }
 

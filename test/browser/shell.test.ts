@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiSession, unique } from "./api";
 import { type Browser, expectText, openBrowser, screenshot, signIn } from "./browser";
 
 describe("console shell", () => {
   let browser: Browser;
+  let accounts: { id: string; name: string }[];
+
   beforeAll(async () => {
+    const api = await ApiSession.signIn();
+    accounts = [
+      await api.createSandboxAccount(unique("品牌服务号")),
+      await api.createSandboxAccount(unique("门店服务号")),
+    ];
     browser = await openBrowser();
   });
   afterAll(async () => {
@@ -25,6 +33,7 @@ describe("console shell", () => {
     const notice = page.locator(".error-notice");
     await expectText(notice, "邮箱或密码不正确");
     await expectText(notice, "invalid_credentials");
+    expect(await notice.locator(".error-notice-request code").textContent()).toMatch(/\S{8,}/);
     await screenshot(page, "sign-in-error");
   });
 
@@ -32,6 +41,7 @@ describe("console shell", () => {
     const { page } = browser;
     await signIn(page);
     await expectText(page.locator(".sidenav"), "API 令牌");
+    await expectText(page.locator(".sidenav"), "二维码");
     await screenshot(page, "home-zh");
   });
 
@@ -47,6 +57,22 @@ describe("console shell", () => {
     await expectText(page.locator(".sidenav"), "API 令牌");
   });
 
+  it("switches the account from the top bar; the URL and a reload follow the choice", async () => {
+    const { page } = browser;
+    const [, second] = accounts as [{ id: string; name: string }, { id: string; name: string }];
+    await page.goto("/");
+    await page.locator(".account-switcher").click();
+    await screenshot(page, "account-switcher");
+    await page.getByRole("menuitem", { name: second.name }).click();
+    await expectText(page.getByTestId("current-account"), second.name);
+    expect(page.url()).toContain(`/accounts/${second.id}/qrcodes`);
+
+    await page.reload();
+    await expectText(page.getByTestId("current-account"), second.name);
+    await page.goto("/");
+    await page.waitForURL(`**/accounts/${second.id}/qrcodes`);
+  });
+
   it("creates an API token and shows it once", async () => {
     const { page } = browser;
     await page.goto("/settings/tokens");
@@ -54,10 +80,12 @@ describe("console shell", () => {
     await page.locator("#token-name").fill("CRM 同步");
     await page.locator(".modal-footer .btn-primary").click();
     await expectText(page.locator(".modal"), "令牌已创建");
+    const token = await page.locator(".modal .copy-field-value").inputValue();
+    expect(token.length).toBeGreaterThan(20);
     await screenshot(page, "token-created");
     await page.locator(".modal-footer .btn-primary").click();
     await expectText(page.locator("table"), "CRM 同步");
-    await screenshot(page, "tokens");
+    expect(await page.locator("table").textContent()).not.toContain(token);
   });
 
   it("signs out from the user menu", async () => {

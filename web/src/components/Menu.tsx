@@ -14,7 +14,7 @@ type MenuProps = {
 type Place = { top: number; left?: number; right?: number; flip: boolean };
 
 /**
- * A dropdown menu: click to open, click outside, Escape or scrolling closes it.
+ * A dropdown menu: click to open, click outside or Escape closes it.
  * The popover is fixed to the viewport, so a scrolling table cannot clip it;
  * near the bottom of the window it opens upwards.
  */
@@ -31,16 +31,17 @@ export function Menu({
   const popover = useRef<HTMLDivElement>(null);
   const open = place !== null;
 
-  const toggle = () => {
-    if (open || !ref.current) return setPlace(null);
+  const placeBelow = (): Place | null => {
+    if (!ref.current) return null;
     const r = ref.current.getBoundingClientRect();
-    setPlace({
+    return {
       top: r.bottom + 6,
       left: align === "left" ? r.left : undefined,
       right: align === "right" ? window.innerWidth - r.right : undefined,
       flip: false,
-    });
+    };
   };
+  const toggle = () => setPlace(open ? null : placeBelow());
 
   useLayoutEffect(() => {
     const el = popover.current;
@@ -55,18 +56,20 @@ export function Menu({
   useEffect(() => {
     if (!open) return;
     const close = () => setPlace(null);
+    // Scrolling moves the trigger; the popover follows it rather than closing under the pointer.
+    const follow = () => setPlace(placeBelow());
     const onDown = (e: MouseEvent) => {
       if (ref.current && !ref.current.contains(e.target as Node)) close();
     };
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
     document.addEventListener("mousedown", onDown);
     document.addEventListener("keydown", onKey);
-    window.addEventListener("scroll", close, true);
+    window.addEventListener("scroll", follow, true);
     window.addEventListener("resize", close);
     return () => {
       document.removeEventListener("mousedown", onDown);
       document.removeEventListener("keydown", onKey);
-      window.removeEventListener("scroll", close, true);
+      window.removeEventListener("scroll", follow, true);
       window.removeEventListener("resize", close);
     };
   }, [open]);

@@ -31,7 +31,14 @@ export function BulkDownloadDialog({ accountId, title, target, onClose }: BulkDo
     setBusy(true);
     setError(null);
     try {
-      const body: DownloadBody = { ...target, format, size: findPrintSize(sizeId).px, caption };
+      const size = findPrintSize(sizeId);
+      const body: DownloadBody = {
+        ...target,
+        format,
+        size: size.cm ? undefined : size.px,
+        cm: size.cm,
+        caption,
+      };
       setJob(await startQrDownload(accountId, body));
     } catch (err) {
       if (err instanceof ApiError) setError(err);

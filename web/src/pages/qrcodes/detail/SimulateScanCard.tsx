@@ -6,6 +6,7 @@ import { ErrorNotice } from "../../../components/ErrorNotice";
 import { Field } from "../../../components/Field";
 import { Icon } from "../../../components/Icon";
 import { type MessageKey, useT } from "../../../i18n";
+import { richText } from "../reply/rich-text";
 
 const KINDS = ["scan", "subscribe", "unsubscribe"] as const;
 
@@ -87,7 +88,9 @@ export function SimulateScanCard({ code, onScanned }: { code: QrCode; onScanned:
           <div class="muted small">
             {result.event} · {t("detail.simulate.answer")}
           </div>
-          <div class="wx-bubble simulate-bubble">{reply ?? t("detail.simulate.noReply")}</div>
+          <div class="wx-bubble simulate-bubble">
+            {reply ? richText(reply) : t("detail.simulate.noReply")}
+          </div>
         </div>
       ) : null}
     </section>
