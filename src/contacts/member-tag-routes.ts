@@ -24,7 +24,10 @@ const tagResponse = jsonResponse(z.object({ tag: memberTagSchema }), "The tag, w
 const renameBodySchema = z
   .object({
     name: z.string().trim().min(1, "Must not be empty").max(50).optional(),
-    color: z.string().trim().max(20).optional(),
+    color: z
+      .string()
+      .regex(/^(#[0-9a-fA-F]{6})?$/, "A colour like #1a7f37, or empty")
+      .optional(),
   })
   .refine((b) => b.name !== undefined || b.color !== undefined, "Give a name or a color")
   .openapi("UpdateMemberTagBody");

@@ -77,6 +77,8 @@ export const formPageRoutes = new Hono<AppEnv>()
       if (page.form.allowAnonymous) return recordViewAndRender(db, page, nobody);
       return nobodyResponse(page, nobody);
     }
+    // TODO(#6): a visitor who arrived by OAuth (no token, or an expired one) is not attributed
+    // to the code that sent the link; carrying the code id through `state` would need a longer state.
     const token = await signFormToken(c.env.SIGNING_KEY, {
       formId: page.form.id,
       fanId: found.fanId,

@@ -94,4 +94,19 @@ describe("forms: build in the console, submit on a phone", () => {
     await expectText(page.locator("[data-testid=contact-history]"), "创建");
     await screenshot(page, "contact-detail");
   });
+
+  it("counts the submission on the form, its tag and the (empty) conflicts", async () => {
+    const { page } = browser;
+    await page.goto(`/accounts/${accountId}/forms`);
+    const row = page.locator("[data-testid=form-row]");
+    await expectText(row, "春季活动报名");
+    await row.getByRole("link", { name: "1" }).last().click();
+    await expectText(page.locator("[data-testid=submission-row]"), "13912345678");
+    await expectText(page.locator("[data-testid=submission-row]"), "新建联系人");
+    await page.goto("/member-tags");
+    await expectText(page.locator("[data-testid=member-tag-row]"), "春季报名");
+    await page.goto("/contacts/conflicts");
+    await expectText(page.locator(".empty-state"), "没有待处理的冲突");
+    await screenshot(page, "conflicts-empty");
+  });
 });
