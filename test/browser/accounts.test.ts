@@ -23,7 +23,7 @@ describe("accounts pages", () => {
 
     await page.waitForURL(/\/accounts\/acc_[^/]+\/settings$/);
     const id = /\/accounts\/(acc_[^/]+)\//.exec(page.url())?.[1];
-    const url = await page.locator(".copy-field-value").first().inputValue();
+    const url = (await page.getByTestId("copy-value").first().textContent())?.trim();
     expect(url).toBe(`${new URL(page.url()).origin}/wechat/${id}`);
     await expectText(page.getByTestId("current-account"), name);
   });

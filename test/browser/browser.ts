@@ -65,6 +65,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     width: viewport.width,
     height: Math.min(Math.max(height, viewport.height), 4000),
   });
+  await page.waitForTimeout(150);
   await page.screenshot({ path });
   await page.setViewportSize(viewport);
   return path;

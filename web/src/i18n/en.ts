@@ -311,6 +311,7 @@ export const en: Record<MessageKey, string> = {
   "qrform.validityDays": "{days} days",
   "qrform.days": "days",
   "qrform.validityHint": "1 to 30 days. A change applies from the next renewal.",
+  "qrform.autoRenewSwitch": "Renew before expiry",
   "qrform.autoRenewHint":
     "Renews before expiry, so printed codes and the live image link keep working.",
   "qrform.groupSection": "Group and tags",
@@ -445,6 +446,8 @@ export const en: Record<MessageKey, string> = {
   "detail.rangeTo": "To",
   "detail.chartFoot": "Days in the {zone} time zone; each day counts distinct fans of that day.",
   "detail.fanType": "Type",
+  "detail.fanType.new": "New follower",
+  "detail.fanType.old": "Existing follower",
   "detail.unfollowed": "Unfollowed",
   "detail.downloadAs": "Download {format} · {px} px",
   "detail.live": "Live",

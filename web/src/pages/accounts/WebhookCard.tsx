@@ -12,7 +12,7 @@ export function WebhookCard({ account }: { account: Account }) {
       <h2 class="card-title">{t("account.webhookTitle")}</h2>
       <p class="card-hint">{t("account.webhookHint")}</p>
       <div class="stack">
-        <CopyField label={t("account.webhookUrl")} value={url} />
+        <CopyField label={t("account.webhookUrl")} value={url} wrap />
         <div class="copy-field">
           <div class="copy-field-label">{t("account.webhookToken")}</div>
           <div class="muted small">

@@ -50,7 +50,7 @@ export function ValidityField({ values, set }: ValidityFieldProps) {
             onChange={(e) => set({ autoRenew: e.currentTarget.checked })}
           />
           <span class="switch-track" />
-          <span>{t("qr.autoRenew")}</span>
+          <span>{t("qrform.autoRenewSwitch")}</span>
         </label>
       </Field>
     </div>

@@ -167,9 +167,9 @@ export function FansCard({
                   <td class="num">{fmt.number(f.scanCount)}</td>
                   <td>
                     {f.isNewFollower ? (
-                      <Badge tone="success">{t("detail.segment.new")}</Badge>
+                      <Badge tone="success">{t("detail.fanType.new")}</Badge>
                     ) : (
-                      <Badge>{t("detail.segment.old")}</Badge>
+                      <Badge>{t("detail.fanType.old")}</Badge>
                     )}
                   </td>
                   <td>
