@@ -171,6 +171,28 @@ describe("PATCH /api/accounts/{accountId}", () => {
   });
 });
 
+describe("account secrets", () => {
+  it("never appear in any account route's answer", async () => {
+    const owner = await ownerTokenHeaders();
+    // A sandbox account with chosen secrets, so that the check also runs (in process).
+    const body = realBody({ isSandbox: true, messageMode: "safe" });
+    const { account } = (await (await post(body, owner)).json()) as AccountBody;
+    const answers = [
+      await call("/api/accounts", { headers: owner }),
+      await call(`/api/accounts/${account.id}`, { headers: owner }),
+      await call(`/api/accounts/${account.id}`, jsonInit("PATCH", { name: "Again" }, owner)),
+      await call(`/api/accounts/${account.id}/check`, { method: "POST", headers: owner }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    for (const res of answers) {
+      const text = await res.text();
+      for (const secret of [body.appSecret, body.token, body.encodingAesKey]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+});
+
 describe("DELETE /api/accounts/{accountId}", () => {
   it("hides the account from reads and lists afterwards", async () => {
     const owner = await ownerTokenHeaders();
