@@ -71,11 +71,47 @@ function JobRow({ job }: { job: Job }) {
   );
 }
 
+function JobTable({ title, jobs, loading }: { title: string; jobs: Job[]; loading: boolean }) {
+  const t = useT();
+  return (
+    <section class="card card-flush">
+      <div class="card-head">
+        <h2 class="card-title">{title}</h2>
+      </div>
+      {!loading && jobs.length === 0 ? (
+        <EmptyState compact icon="jobs" title={t("jobs.emptyTitle")} />
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th>{t("jobs.col.type")}</th>
+              <th>{t("jobs.col.status")}</th>
+              <th>{t("jobs.col.progress")}</th>
+              <th>{t("jobs.createdAt")}</th>
+              <th class="num">{t("jobs.duration")}</th>
+              <th class="col-actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {loading ? <SkeletonRows columns={6} rows={4} /> : null}
+            {jobs.map((job) => (
+              <JobRow key={job.id} job={job} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div class="table-footnote">{t("jobs.linkExpires")}</div>
+    </section>
+  );
+}
+
 export function JobsPage({ account }: AccountPageProps) {
   const t = useT();
   const jobs = useApi((signal) => listAccountJobs(account.id, signal), [account.id]);
   const list = jobs.data ?? [];
-  const running = list.some((j) => !isJobFinished(j));
+  const active = list.filter((j) => !isJobFinished(j));
+  const finished = list.filter(isJobFinished);
+  const running = active.length > 0;
   useInterval(jobs.reload, 2000, running);
 
   return (
@@ -108,27 +144,16 @@ export function JobsPage({ account }: AccountPageProps) {
           </EmptyState>
         </div>
       ) : (
-        <div class="card card-flush">
-          <table class="table">
-            <thead>
-              <tr>
-                <th>{t("jobs.col.type")}</th>
-                <th>{t("jobs.col.status")}</th>
-                <th>{t("jobs.col.progress")}</th>
-                <th>{t("jobs.createdAt")}</th>
-                <th class="num">{t("jobs.duration")}</th>
-                <th class="col-actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {!jobs.data && jobs.loading ? <SkeletonRows columns={6} rows={4} /> : null}
-              {list.map((job) => (
-                <JobRow key={job.id} job={job} />
-              ))}
-            </tbody>
-          </table>
-          <div class="table-footnote">{t("jobs.linkExpires")}</div>
-        </div>
+        <>
+          {active.length > 0 ? (
+            <JobTable title={t("jobs.running")} jobs={active} loading={false} />
+          ) : null}
+          <JobTable
+            title={t("jobs.finished")}
+            jobs={finished}
+            loading={!jobs.data && jobs.loading}
+          />
+        </>
       )}
     </div>
   );
