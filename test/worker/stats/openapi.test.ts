@@ -3,7 +3,9 @@ import { call } from "../helpers";
 
 describe("GET /api/openapi.json", () => {
   it("documents the routes of scans, statistics, replies, media, tags, live counters and exports", async () => {
-    const doc = (await (await call("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await call("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const expected: [string, string][] = [
       ["/api/accounts/{accountId}/qrcodes/{id}/stats", "get"],
       ["/api/accounts/{accountId}/qrcodes/{id}/fans", "get"],
