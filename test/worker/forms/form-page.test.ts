@@ -185,6 +185,24 @@ describe("POST /f/{formId}", () => {
     expect(await submissionsOf(form.id)).toHaveLength(before);
   });
 
+  it("cuts off a streamed body without a length once it passes 16 KB", async () => {
+    const chunk = new TextEncoder().encode(`note=${"x".repeat(4000)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 10) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await call(`/f/${form.id}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(10);
+  });
+
   it("refuses a body that is not a form post", async () => {
     const res = await call(`/f/${form.id}`, jsonInit("POST", valid));
     expect(res.status).toBe(415);

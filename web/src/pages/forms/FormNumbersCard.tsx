@@ -6,7 +6,11 @@ import { getFormNumbers } from "./forms-api";
 
 type FormNumbersCardProps = { accountId: string; qrcodeId: string; from?: number; to?: number };
 
-/** Beside a code's scan numbers: its form opened, submitted, and contacts it reached. */
+/**
+ * Beside a code's scan numbers: its form opened, submitted, and contacts it reached.
+ * TODO(#6): to be placed on the code's detail page (pages/qrcodes/detail, not this
+ * issue's file); the numbers are served by GET .../qrcodes/{id}/form-stats.
+ */
 export function FormNumbersCard({ accountId, qrcodeId }: FormNumbersCardProps) {
   const t = useT();
   const fmt = useFormat();
