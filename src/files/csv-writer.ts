@@ -77,6 +77,7 @@ export function createCsvWriter(options: CsvWriterOptions): SpreadsheetWriter {
       pending += line(values);
       if (pending.length >= FLUSH_CHARS) await flush();
     },
+    abort: (reason) => out.fail(reason),
     async finish() {
       out.push(encoder.encode(pending));
       pending = "";

@@ -21,6 +21,8 @@ export function createPushStream(highWaterMarkBytes = 1 << 20): PushStream {
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let cancelled: unknown;
+  // Set once closed or failed: later pushes are dropped instead of throwing.
+  let ended = false;
 
   const wake = () => {
     const pending = waiters;
@@ -47,16 +49,22 @@ export function createPushStream(highWaterMarkBytes = 1 << 20): PushStream {
   return {
     stream,
     push(chunk) {
-      if (cancelled === undefined && chunk.byteLength > 0) controller?.enqueue(chunk);
+      if (!ended && cancelled === undefined && chunk.byteLength > 0) controller?.enqueue(chunk);
     },
     close() {
-      if (cancelled === undefined) controller?.close();
+      if (!ended && cancelled === undefined) controller?.close();
+      ended = true;
     },
     fail(error) {
-      if (cancelled === undefined) controller?.error(error);
+      if (!ended && cancelled === undefined) controller?.error(error);
+      ended = true;
+      const pending = waiters;
+      waiters = [];
+      for (const w of pending) w.reject(error);
     },
     drained() {
       if (cancelled !== undefined) return Promise.reject(cancelled);
+      if (ended) return Promise.resolve();
       if ((controller?.desiredSize ?? 1) > 0) return Promise.resolve();
       return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
     },

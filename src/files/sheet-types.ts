@@ -22,6 +22,8 @@ export type SpreadsheetWriter = {
   addRow(values: readonly CellValue[]): Promise<void>;
   /** Ends the file; the stream closes once the last bytes are out. */
   finish(): Promise<void>;
+  /** Fails the stream after a producer error so its reader (e.g. `writeStreamToR2`) stops. */
+  abort(reason: unknown): void;
   /** Data rows added so far (the header row excluded). */
   readonly rowCount: number;
 };

@@ -127,6 +127,7 @@ export function createXlsxWriter(options: XlsxWriterOptions): SpreadsheetWriter 
       pending += `${xml}</row>`;
       if (pending.length >= FLUSH_CHARS) await flush(false);
     },
+    abort: (reason) => zip.abort(reason),
     async finish() {
       pending += SHEET_TAIL_XML;
       await flush(true);

@@ -30,6 +30,12 @@ export type ZipWriter = {
   /** Adds an entry whose bytes arrive in pieces; `push(chunk, true)` ends it. */
   openFile(name: string, options?: ZipFileOptions): ZipEntrySink;
   finish(): Promise<void>;
+  /**
+   * Fails the stream after a producer error, so its reader (e.g. `writeStreamToR2`, which then
+   * aborts the multipart upload) stops waiting. `stream.cancel()` cannot do this: the reader
+   * holds the lock.
+   */
+  abort(reason: unknown): void;
 };
 
 export type ZipEntrySink = { push(chunk: Uint8Array, final?: boolean): Promise<void> };
@@ -70,10 +76,17 @@ export function createZipWriter(options: { highWaterMarkBytes?: number } = {}): 
   return {
     stream: out.stream,
     openFile,
-    addFile: (name, data, fileOptions) => openFile(name, fileOptions).push(data, true),
+    async addFile(name, data, fileOptions) {
+      await openFile(name, fileOptions).push(data, true);
+    },
     async finish() {
       check();
       zip.end();
+    },
+    abort(reason) {
+      failure ??= reason;
+      zip.terminate();
+      out.fail(reason);
     },
   };
 }

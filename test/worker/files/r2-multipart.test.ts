@@ -86,3 +86,36 @@ describe("writeStreamToR2", () => {
     ).rejects.toThrow(RangeError);
   });
 });
+
+describe("writeStreamToR2 with a failing producer", () => {
+  it("rejects and leaves no object when the ZIP writer is aborted after a part", async () => {
+    const { createZipWriter } = await import("../../../src/files/zip-writer");
+    const zip = createZipWriter();
+    const upload = writeStreamToR2(env.ARTIFACTS, "t/aborted.zip", zip.stream, {
+      contentType: "application/zip",
+    });
+    await zip.addFile("a.bin", crypto.getRandomValues(new Uint8Array(65_536)).fill(7, 0, 10));
+    await zip.addFile("big.bin", new Uint8Array(R2_MIN_PART_SIZE + 1));
+    zip.abort(new Error("database went away"));
+    await expect(upload).rejects.toThrow("database went away");
+    expect(await env.ARTIFACTS.head("t/aborted.zip")).toBeNull();
+    await expect(zip.addFile("late.png", new Uint8Array(1))).rejects.toThrow("database went away");
+  });
+
+  it("rejects when the XLSX and CSV writers are aborted", async () => {
+    const { createXlsxWriter } = await import("../../../src/files/xlsx-writer");
+    const { createCsvWriter } = await import("../../../src/files/csv-writer");
+    for (const writer of [
+      createXlsxWriter({ columns: [{ header: "a" }] }),
+      createCsvWriter({ columns: [{ header: "a" }] }),
+    ]) {
+      const upload = writeStreamToR2(env.ARTIFACTS, "t/aborted.xlsx", writer.stream, {
+        contentType: "application/octet-stream",
+      });
+      await writer.addRow(["x"]);
+      writer.abort(new Error("query failed"));
+      await expect(upload).rejects.toThrow("query failed");
+    }
+    expect(await env.ARTIFACTS.head("t/aborted.xlsx")).toBeNull();
+  });
+});
