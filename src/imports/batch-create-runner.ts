@@ -1,15 +1,18 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "../db/client";
-import { accounts, jobItems } from "../db/schema";
+import { accounts, jobItems, jobs } from "../db/schema";
 import type { JobMessage } from "../jobs/messages";
 import { type JobRow, registerJobRunner } from "../jobs/runners";
 import { finishJob, setJobProgress } from "../jobs/service";
 import { log } from "../lib/log";
+import type { WechatError } from "../wechat/errors";
 import { type BatchRowFailure, batchCreateParamsSchema } from "./batch-params";
 import { loadImport } from "./import-store";
-import { runBatchSlice } from "./run-batch-slice";
+import { failRemaining, runBatchSlice } from "./run-batch-slice";
 import { writeBatchItems } from "./write-batch-items";
 
+/** WeChat was busy this many times in one job: the rows left fail rather than wait forever. */
+const MAX_PAUSES = 30;
 /** The job result lists at most this many failed rows; job_items keeps them all. */
 const MAX_LISTED_FAILURES = 1000;
 
@@ -40,21 +43,50 @@ export async function runBatchCreate(env: Env, job: JobRow) {
   }
 
   const outcome = await runBatchSlice(env, db, job, account, params);
-  const counts = await countItems(db, job.id);
-  await setJobProgress(db, job.id, counts);
-  if (outcome.kind === "done") {
-    await finishJob(db, job.id, {
-      status: "succeeded",
-      result: await summarise(db, job.id, counts, params.firstScene, job.total),
-    });
-    log.info("qrcode batch finished", { jobId: job.id, ...counts });
-    return { retry: false } as const;
-  }
+  const gaveUp = outcome.kind === "wait" && !(await notePause(db, job, outcome.error));
+  if (outcome.kind === "done" || gaveUp) return finishBatch(db, job, params.firstScene);
 
+  await setJobProgress(db, job.id, await countItems(db, job.id));
   const delaySeconds = outcome.kind === "wait" ? outcome.seconds : 0;
-  if (outcome.kind === "wait") log.warn("qrcode batch paused", { jobId: job.id, delaySeconds });
+  if (outcome.kind === "wait") {
+    log.warn("qrcode batch paused", {
+      jobId: job.id,
+      delaySeconds,
+      errcode: outcome.error.errcode,
+    });
+  }
   await env.JOBS.send({ type: "run_job", jobId: job.id } satisfies JobMessage, { delaySeconds });
   return { retry: false } as const;
+}
+
+async function finishBatch(db: Db, job: JobRow, firstScene: number) {
+  const counts = await countItems(db, job.id);
+  await setJobProgress(db, job.id, counts);
+  await finishJob(db, job.id, {
+    status: "succeeded",
+    result: await summarise(db, job.id, counts, firstScene, job.total),
+  });
+  log.info("qrcode batch finished", { jobId: job.id, ...counts });
+  return { retry: false } as const;
+}
+
+/**
+ * Counts a pause for a busy WeChat (-1, 45011, timeouts) in the job's result.
+ * Past MAX_PAUSES the rows left fail with the last explanation, and false
+ * says so, so that the job finishes with them reported.
+ */
+async function notePause(db: Db, job: JobRow, error: WechatError): Promise<boolean> {
+  const pauses = Number(job.result?.pauses ?? 0) + 1;
+  if (pauses > MAX_PAUSES) {
+    const reason = `${error.explanation} (gave up after ${MAX_PAUSES} tries)`;
+    await failRemaining(db, job.id, error.errcode, reason);
+    return false;
+  }
+  await db
+    .update(jobs)
+    .set({ result: { ...job.result, pauses } })
+    .where(eq(jobs.id, job.id));
+  return true;
 }
 
 async function itemsWritten(db: Db, job: JobRow): Promise<boolean> {

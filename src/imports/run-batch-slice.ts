@@ -26,7 +26,10 @@ const SLICE_MS = 20_000;
 /** WeChat calls in flight at once for one job. */
 const CONCURRENCY = 10;
 
-export type SliceOutcome = { kind: "more" } | { kind: "done" } | { kind: "wait"; seconds: number };
+export type SliceOutcome =
+  | { kind: "more" }
+  | { kind: "done" }
+  | { kind: "wait"; seconds: number; error: WechatError };
 
 type PendingItem = { rowIndex: number; input: BatchItemInput };
 
@@ -78,7 +81,8 @@ export async function runBatchSlice(
       const item = group[i];
       if (result.ok || !item) continue;
       if (result.error.retryable === "backoff") {
-        return { kind: "wait", seconds: result.error.errcode === 45011 ? 60 : 30 };
+        const seconds = result.error.errcode === 45011 ? 60 : 30;
+        return { kind: "wait", seconds, error: result.error };
       }
       if (!ROW_ERRCODES.has(result.error.errcode)) {
         await failRemaining(db, job.id, result.error.errcode, result.error.explanation);
@@ -198,7 +202,7 @@ async function failItem(db: Db, jobId: string, item: PendingItem, error: WechatE
 }
 
 /** Fails every row still pending with one reason, in one statement. */
-async function failRemaining(db: Db, jobId: string, errcode: number | null, reason: string) {
+export async function failRemaining(db: Db, jobId: string, errcode: number | null, reason: string) {
   await db.run(sql`update ${jobItems}
     set status = 'failed',
         error = json_object('row', json_extract(input, '$.row'), 'name', json_extract(input, '$.name'),
