@@ -13,3 +13,12 @@ export const syncFanTags = (accountId: string) =>
 
 export const listMemberTags = (signal?: AbortSignal) =>
   request<{ tags: MemberTag[] }>("/api/member-tags", { signal }).then((r) => r.tags);
+
+/** A new WeChat fan tag (WeChat allows 100 per account, names up to 30 bytes). */
+export const createFanTag = (accountId: string, name: string) =>
+  request<{ tag: FanTag }>(`/api/accounts/${accountId}/fan-tags`, { json: { name } }).then(
+    (r) => r.tag,
+  );
+
+export const createMemberTag = (name: string) =>
+  request<{ tag: MemberTag }>("/api/member-tags", { json: { name } }).then((r) => r.tag);

@@ -24,9 +24,11 @@ export function JobProgress({ job }: { job: Job }) {
         <div class="progress-failed" style={{ width: `${failedRatio * 100}%` }} />
       </div>
       <div class="job-progress-text">
-        <span class="num">
-          {t("jobs.progress", { done: fmt.number(job.done), total: fmt.number(job.total) })}
-        </span>
+        {job.total > 0 ? (
+          <span class="num">
+            {t("jobs.progress", { done: fmt.number(job.done), total: fmt.number(job.total) })}
+          </span>
+        ) : null}
         {job.failed > 0 ? (
           <span class="text-danger">
             {t("jobs.failedCount", { count: fmt.number(job.failed) })}

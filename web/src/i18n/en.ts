@@ -221,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   "jobs.linkExpires": "Download links work for one hour",
   "jobs.failures": "Failures",
   "jobs.row": "Row {row}",
+  "jobs.continuesInBackground": "Closing this window does not stop the job; its file also appears under Jobs.",
   "jobs.autoRefresh": "Refreshing automatically",
 
   "qr.title": "QR codes",
@@ -276,6 +277,7 @@ export const en: Record<MessageKey, string> = {
   "qr.deleteBody":
     "The code leaves the list; its statistics are kept. Printed copies may still be scanned.",
   "qr.bulkDeleteTitle": "Delete the {count} selected codes?",
+  "qr.exportScans": "Export scans",
   "qr.moveTo": "Move to group",
   "qr.moveTitle": "Move {count} codes to",
   "qr.downloadSelected": "Download",
@@ -322,6 +324,7 @@ export const en: Record<MessageKey, string> = {
   "qrform.tagsUnavailable":
     "The server does not offer tags yet; set them later by editing the code.",
   "qrform.syncTags": "Sync from WeChat",
+  "qrform.newTag": "New tag name",
   "qrform.noTags": "No tags",
   "qrform.replySection": "Reply on scan",
   "qrform.replyHint": "Scanners receive these messages in order.",

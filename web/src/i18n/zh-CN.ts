@@ -212,6 +212,7 @@ export const zhCN = {
   "jobs.linkExpires": "下载链接 1 小时内有效",
   "jobs.failures": "失败明细",
   "jobs.row": "第 {row} 行",
+  "jobs.continuesInBackground": "关闭此窗口不会中断任务，完成后也可在「任务」中下载。",
   "jobs.autoRefresh": "自动刷新中",
 
   "qr.title": "二维码",
@@ -264,6 +265,7 @@ export const zhCN = {
   "qr.deleteTitle": "删除二维码「{name}」？",
   "qr.deleteBody": "删除后二维码不再出现在列表中，已有的扫码统计会保留。印刷出去的码仍可能被扫到。",
   "qr.bulkDeleteTitle": "删除选中的 {count} 个二维码？",
+  "qr.exportScans": "导出扫码记录",
   "qr.moveTo": "移动到分组",
   "qr.moveTitle": "将 {count} 个二维码移动到",
   "qr.downloadSelected": "批量下载",
@@ -306,6 +308,7 @@ export const zhCN = {
   "qrform.memberTagsHint": "扫码后给联系人打上 CRM 标签，数量不限。",
   "qrform.tagsUnavailable": "标签接口尚未提供，稍后可在编辑中设置。",
   "qrform.syncTags": "从微信同步",
+  "qrform.newTag": "新标签名称",
   "qrform.noTags": "暂无标签",
   "qrform.replySection": "扫码回复",
   "qrform.replyHint": "粉丝扫码后依次收到这些消息。",

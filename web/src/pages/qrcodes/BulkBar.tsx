@@ -4,13 +4,21 @@ import { useT } from "../../i18n";
 type BulkBarProps = {
   count: number;
   onDownload: () => void;
+  onExportScans: () => void;
   onMove: () => void;
   onDelete: () => void;
   onClear: () => void;
 };
 
 /** Appears over the table while codes are selected. */
-export function BulkBar({ count, onDownload, onMove, onDelete, onClear }: BulkBarProps) {
+export function BulkBar({
+  count,
+  onDownload,
+  onExportScans,
+  onMove,
+  onDelete,
+  onClear,
+}: BulkBarProps) {
   const t = useT();
   return (
     <div class="bulk-bar" role="toolbar" data-testid="bulk-bar">
@@ -18,6 +26,10 @@ export function BulkBar({ count, onDownload, onMove, onDelete, onClear }: BulkBa
       <button type="button" class="btn btn-sm" onClick={onDownload}>
         <Icon name="download" size={14} />
         {t("qr.downloadSelected")}
+      </button>
+      <button type="button" class="btn btn-sm" onClick={onExportScans}>
+        <Icon name="file" size={14} />
+        {t("qr.exportScans")}
       </button>
       <button type="button" class="btn btn-sm" onClick={onMove}>
         <Icon name="folder" size={14} />

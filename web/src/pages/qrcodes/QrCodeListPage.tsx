@@ -1,16 +1,18 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import { bulkDeleteQrCodes, deleteQrCode, listQrCodes, qrCodeAction } from "../../api/qrcodes";
-import type { QrCode } from "../../api/types";
+import { exportScans } from "../../api/stats";
+import type { Job, QrCode } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorNotice, errorSummary } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
+import { JobDialog } from "../../components/JobDialog";
 import { LivePill } from "../../components/LivePill";
 import { PageHeader } from "../../components/PageHeader";
 import { Pagination } from "../../components/Pagination";
 import { useApi } from "../../hooks/use-api";
 import { useLiveRefresh } from "../../hooks/use-live";
-import { useT } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
 import { BulkBar } from "./BulkBar";
@@ -26,11 +28,12 @@ import { PAGE_SIZES, toApiQuery, useListQuery } from "./use-list-query";
 
 type Dialog =
   | { kind: "delete"; code: QrCode }
+  | { kind: "job"; title: string; job: Job }
   | { kind: "bulk-delete" | "move" | "download" | "groups" }
   | null;
 
 export function QrCodeListPage({ account }: AccountPageProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const toast = useToast();
   const [query, update] = useListQuery();
   const list = useApi(
@@ -75,6 +78,20 @@ export function QrCodeListPage({ account }: AccountPageProps) {
   };
 
   const ids = [...selected];
+  // One file with the scans of every selected code, each row naming its code.
+  const startScansExport = async () => {
+    try {
+      const job = await exportScans(account.id, {
+        qrcodeIds: ids,
+        format: "xlsx",
+        language: locale,
+      });
+      setDialog({ kind: "job", title: t("qr.exportScans"), job });
+    } catch (err) {
+      if (err instanceof ApiError) toast.show(errorSummary(t, err), "error");
+      else throw err;
+    }
+  };
   const items = list.data?.items;
   return (
     <div class="page">
@@ -107,6 +124,7 @@ export function QrCodeListPage({ account }: AccountPageProps) {
           <BulkBar
             count={selected.size}
             onDownload={() => setDialog({ kind: "download" })}
+            onExportScans={() => void startScansExport()}
             onMove={() => setDialog({ kind: "move" })}
             onDelete={() => setDialog({ kind: "bulk-delete" })}
             onClear={() => setSelected(new Set())}
@@ -195,6 +213,9 @@ export function QrCodeListPage({ account }: AccountPageProps) {
           target={{ ids }}
           onClose={() => setDialog(null)}
         />
+      ) : null}
+      {dialog?.kind === "job" ? (
+        <JobDialog title={dialog.title} job={dialog.job} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === "groups" ? (
         <GroupsDialog

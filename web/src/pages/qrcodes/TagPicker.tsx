@@ -1,46 +1,18 @@
 import { useState } from "preact/hooks";
 import { ApiError, isMissingRoute } from "../../api/client";
-import { listFanTags, listMemberTags, syncFanTags } from "../../api/tags";
+import {
+  createFanTag,
+  createMemberTag,
+  listFanTags,
+  listMemberTags,
+  syncFanTags,
+} from "../../api/tags";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { useApi } from "../../hooks/use-api";
 import { useT } from "../../i18n";
-
-type Tag = { id: string | number; name: string };
-
-type ChipsProps<T extends string | number> = {
-  tags: Tag[];
-  value: T[];
-  onChange: (ids: T[]) => void;
-  max?: number;
-};
-
-function TagChips<T extends string | number>({ tags, value, onChange, max }: ChipsProps<T>) {
-  const t = useT();
-  if (tags.length === 0) return <span class="muted small">{t("qrform.noTags")}</span>;
-  return (
-    <div class="chips">
-      {tags.map((tag) => {
-        const id = tag.id as T;
-        const on = value.includes(id);
-        return (
-          <button
-            key={tag.id}
-            type="button"
-            class={`chip${on ? " is-on" : ""}`}
-            aria-pressed={on}
-            disabled={!on && max !== undefined && value.length >= max}
-            onClick={() => onChange(on ? value.filter((v) => v !== id) : [...value, id])}
-          >
-            {on ? <Icon name="check" size={12} /> : null}
-            {tag.name}
-          </button>
-        );
-      })}
-    </div>
-  );
-}
+import { TagChips } from "./TagChips";
 
 function Unavailable({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   const t = useT();
@@ -48,16 +20,57 @@ function Unavailable({ error, onRetry }: { error: ApiError; onRetry: () => void 
   return <ErrorNotice error={error} onRetry={onRetry} />;
 }
 
-/** WeChat fan tags of the account (synced on demand); at most 20 per fan, so 20 per code. */
-export function FanTagPicker({
-  accountId,
-  value,
-  onChange,
+/** A name field that creates a tag and hands it back, for the tag a campaign needs right now. */
+function NewTag<T>({
+  create,
+  onCreated,
 }: {
-  accountId: string;
-  value: number[];
-  onChange: (v: number[]) => void;
+  create: (name: string) => Promise<T>;
+  onCreated: (tag: T) => void;
 }) {
+  const t = useT();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async () => {
+    if (!name.trim()) return;
+    setError(null);
+    try {
+      onCreated(await create(name.trim()));
+      setName("");
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+  return (
+    <div class="new-tag">
+      <div class="row">
+        <input
+          class="input input-sm"
+          placeholder={t("qrform.newTag")}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        <button type="button" class="btn btn-sm" onClick={submit} disabled={!name.trim()}>
+          <Icon name="plus" size={13} />
+          {t("common.create")}
+        </button>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+    </div>
+  );
+}
+
+type FanTagPickerProps = { accountId: string; value: number[]; onChange: (v: number[]) => void };
+
+/** WeChat fan tags of the account (synced on demand); at most 20 per fan, so 20 per code. */
+export function FanTagPicker({ accountId, value, onChange }: FanTagPickerProps) {
   const t = useT();
   const tags = useApi((signal) => listFanTags(accountId, signal), [accountId]);
   const [syncing, setSyncing] = useState(false);
@@ -78,10 +91,19 @@ export function FanTagPicker({
   return (
     <div class="tag-picker">
       <TagChips tags={tags.data} value={value} onChange={onChange} max={20} />
-      <button type="button" class="btn btn-sm btn-ghost" onClick={sync} disabled={syncing}>
-        <Icon name="refresh" size={13} />
-        {t("qrform.syncTags")}
-      </button>
+      <div class="row">
+        <NewTag
+          create={(name) => createFanTag(accountId, name)}
+          onCreated={(tag) => {
+            tags.setData((list) => [...(list ?? []), tag]);
+            onChange([...value, tag.id]);
+          }}
+        />
+        <button type="button" class="btn btn-sm btn-ghost" onClick={sync} disabled={syncing}>
+          <Icon name="refresh" size={13} />
+          {t("qrform.syncTags")}
+        </button>
+      </div>
     </div>
   );
 }
@@ -96,5 +118,16 @@ export function MemberTagPicker({
   const tags = useApi((signal) => listMemberTags(signal), []);
   if (tags.error) return <Unavailable error={tags.error} onRetry={tags.reload} />;
   if (!tags.data) return <Spinner />;
-  return <TagChips tags={tags.data} value={value} onChange={onChange} />;
+  return (
+    <div class="tag-picker">
+      <TagChips tags={tags.data} value={value} onChange={onChange} />
+      <NewTag
+        create={createMemberTag}
+        onCreated={(tag) => {
+          tags.setData((list) => [...(list ?? []), tag]);
+          onChange([...value, tag.id]);
+        }}
+      />
+    </div>
+  );
 }
