@@ -328,6 +328,9 @@ export const en: Record<MessageKey, string> = {
   "qrform.noTags": "No tags",
   "qrform.replySection": "Reply on scan",
   "qrform.replyHint": "Scanners receive these messages in order.",
+  "qrform.form": "Form",
+  "qrform.formHint": "A “form” reply message sends a personal link to this form.",
+  "qrform.formMissing": "The reply has a “form” message: choose the form it sends.",
   "qrform.created": "QR code created",
   "qrform.saved": "Changes saved",
   "qrform.submitCreate": "Create code",
@@ -518,7 +521,8 @@ export const en: Record<MessageKey, string> = {
   "overview.topCodes": "Codes with the most scanners",
   "overview.allCodes": "All codes",
   "overview.noData": "No scans in this range",
-  "overview.unknownScans": "{count} scans carried a scene that matches no code (a deleted code, or one made elsewhere); they are kept apart.",
+  "overview.unknownScans":
+    "{count} scans carried a scene that matches no code (a deleted code, or one made elsewhere); they are kept apart.",
   "overview.noScans": "No scans yet",
   "overview.subtitle": "Scans and follows of {account}",
   "nav.forms": "Forms",
@@ -528,7 +532,8 @@ export const en: Record<MessageKey, string> = {
   "forms.subtitle": "Sign-up forms sent after a scan: each submission becomes a known contact",
   "forms.new": "New form",
   "forms.empty": "No forms yet",
-  "forms.emptyBody": "Create a form, choose it in a QR code's reply, and every scanner receives a link to fill it in.",
+  "forms.emptyBody":
+    "Create a form, choose it in a QR code's reply, and every scanner receives a link to fill it in.",
   "forms.name": "Form name",
   "forms.nameHint": "Shown only in the console",
   "forms.pageTitle": "Page title",
@@ -540,17 +545,20 @@ export const en: Record<MessageKey, string> = {
   "forms.crm": "Contacts",
   "forms.after": "After submitting",
   "forms.keyField": "Key field",
-  "forms.keyFieldHint": "Finds the contact: submissions with the same mobile (or email) join one contact",
+  "forms.keyFieldHint":
+    "Finds the contact: submissions with the same mobile (or email) join one contact",
   "forms.keyBadge": "Key field",
   "forms.memberTags": "Member tags",
   "forms.memberTagsHint": "Given to the contact on submission",
   "forms.thankYou": "Thank-you message",
-  "forms.thankYouHint": "Shown after a submission; \"Thank you for your submission!\" when empty",
+  "forms.thankYouHint": 'Shown after a submission; "Thank you for your submission!" when empty',
   "forms.redirectUrl": "Redirect URL",
-  "forms.redirectUrlHint": "When set, the fan goes straight to this page after submitting; https:// only",
+  "forms.redirectUrlHint":
+    "When set, the fan goes straight to this page after submitting; https:// only",
   "forms.anonymous": "Anonymous answers",
   "forms.anonymousLabel": "Accept visitors WeChat has not identified",
-  "forms.anonymousHint": "When off, only fans known from the scan link or WeChat authorisation can submit",
+  "forms.anonymousHint":
+    "When off, only fans known from the scan link or WeChat authorisation can submit",
   "forms.anonymousBadge": "Anonymous",
   "forms.addField": "Add a field",
   "forms.fieldLabel": "Label",
@@ -592,13 +600,15 @@ export const en: Record<MessageKey, string> = {
   "forms.copyLink": "Copy link",
   "forms.openPage": "Open page",
   "forms.pageLink": "Form page link",
-  "forms.pageLinkHint": "Links sent in a code's reply carry the fan; opened directly, WeChat authorisation identifies the fan",
+  "forms.pageLinkHint":
+    "Links sent in a code's reply carry the fan; opened directly, WeChat authorisation identifies the fan",
   "forms.editSubtitle": "Opened {views} times, {submissions} submissions",
   "forms.created": "Form created",
   "forms.saved": "Form saved",
   "forms.deleted": "Form deleted",
   "forms.deleteTitle": "Delete form",
-  "forms.deleteBody": "Delete \"{name}\"? Its submissions stay. Codes that still send it must be detached first.",
+  "forms.deleteBody":
+    'Delete "{name}"? Its submissions stay. Codes that still send it must be detached first.',
   "forms.submissionsOf": "Submissions of {name}",
   "forms.noSubmissions": "No submissions yet",
   "forms.submittedAt": "Submitted",
@@ -615,7 +625,8 @@ export const en: Record<MessageKey, string> = {
   "forms.numbers.matched": "Contacts reached",
 
   "contacts.title": "Contacts",
-  "contacts.subtitle": "Customers known from forms, joined by mobile or email and linked to fans of every account",
+  "contacts.subtitle":
+    "Customers known from forms, joined by mobile or email and linked to fans of every account",
   "contacts.searchPlaceholder": "Search name, mobile or email",
   "contacts.memberTag": "Member tag",
   "contacts.memberTags": "Member tags",
@@ -660,11 +671,12 @@ export const en: Record<MessageKey, string> = {
   "contacts.event.viaForm": "From a form submission",
   "contacts.event.mergedDetail": "Filled: {fields}",
   "contacts.event.mergedContactDetail": "Merged contact {id} in",
-  "contacts.event.fieldConflictDetail": "{field}: kept \"{kept}\", submitted \"{offered}\"",
+  "contacts.event.fieldConflictDetail": '{field}: kept "{kept}", submitted "{offered}"',
   "contacts.event.conflictDetail": "Submitted another key: {offered}",
 
   "conflicts.title": "Conflicts",
-  "conflicts.subtitle": "A fan linked to one contact submitted another contact's mobile or email: decide what happens",
+  "conflicts.subtitle":
+    "A fan linked to one contact submitted another contact's mobile or email: decide what happens",
   "conflicts.empty": "No conflicts to resolve",
   "conflicts.when": "When",
   "conflicts.fan": "Fan",
@@ -687,7 +699,9 @@ export const en: Record<MessageKey, string> = {
   "mtags.rename": "Rename",
   "mtags.merge": "Merge",
   "mtags.mergeInto": "Merge into",
-  "mtags.mergeHint": "The {n} contacts, forms and codes of \"{name}\" move to the chosen tag, then \"{name}\" is deleted.",
+  "mtags.mergeHint":
+    'The {n} contacts, forms and codes of "{name}" move to the chosen tag, then "{name}" is deleted.',
   "mtags.deleteTitle": "Delete member tag",
-  "mtags.deleteBody": "Delete \"{name}\"? It is removed from {n} contacts and from every form and code.",
+  "mtags.deleteBody":
+    'Delete "{name}"? It is removed from {n} contacts and from every form and code.',
 };

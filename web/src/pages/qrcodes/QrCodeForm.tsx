@@ -4,8 +4,9 @@ import type { Account, QrGroup } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { useT } from "../../i18n";
+import { CodeFormField } from "./CodeFormField";
 import { GroupPicker } from "./GroupPicker";
-import type { QrFormValues } from "./qr-form-state";
+import { needsForm, type QrFormValues } from "./qr-form-state";
 import { ReplyEditor } from "./reply/ReplyEditor";
 import { FanTagPicker, MemberTagPicker } from "./TagPicker";
 import { ValidityField } from "./ValidityField";
@@ -130,6 +131,7 @@ export function QrCodeForm({
           value={v.reply}
           onChange={(reply) => set({ reply })}
         />
+        <CodeFormField accountId={account.id} values={v} set={set} />
       </section>
 
       {error ? <ErrorNotice error={error} /> : null}
@@ -137,7 +139,7 @@ export function QrCodeForm({
         <a class="btn" href={cancelHref}>
           {t("common.cancel")}
         </a>
-        <button type="submit" class="btn btn-primary" disabled={busy}>
+        <button type="submit" class="btn btn-primary" disabled={busy || needsForm(v)}>
           {busy ? t("common.saving") : submitLabel}
         </button>
       </div>

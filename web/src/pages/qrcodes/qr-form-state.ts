@@ -18,6 +18,8 @@ export type QrFormValues = {
   fanTagIds: number[];
   memberTagIds: string[];
   reply: ReplyMessage[];
+  /** The form a "form" reply message links to. */
+  formId: string | null;
 };
 
 export const NEW_GROUP = "__new__";
@@ -33,6 +35,7 @@ export function initialQrValues(code?: QrCode, groupId = ""): QrFormValues {
     fanTagIds: code?.fanTagIds ?? [],
     memberTagIds: code?.memberTagIds ?? [],
     reply: (code?.reply as ReplyMessage[] | undefined) ?? [],
+    formId: code?.formId ?? null,
   };
 }
 
@@ -52,6 +55,7 @@ export function toCreateBody(v: QrFormValues): CreateQrCodeBody {
     fanTagIds: v.fanTagIds,
     memberTagIds: v.memberTagIds,
     reply: v.reply.map(cleanMessage),
+    formId: v.formId ?? undefined,
   };
 }
 
@@ -68,5 +72,9 @@ export function toUpdateBody(v: QrFormValues): UpdateQrCodeBody {
     fanTagIds: v.fanTagIds,
     memberTagIds: v.memberTagIds,
     reply: v.reply.map(cleanMessage),
+    formId: v.formId,
   };
 }
+
+/** A "form" message needs the code's form, or the fan would get a link to nothing. */
+export const needsForm = (v: QrFormValues) => v.reply.some((m) => m.type === "form") && !v.formId;

@@ -11,6 +11,7 @@ import { useFormat } from "../../../hooks/use-format";
 import { useLiveRefresh } from "../../../hooks/use-live";
 import { useT } from "../../../i18n";
 import type { AccountPageProps } from "../../AccountScope";
+import { FormNumbersCard } from "../../forms/FormNumbersCard";
 import { DeliveriesCard } from "./DeliveriesCard";
 import { DetailHeader } from "./DetailHeader";
 import { DownloadCard } from "./DownloadCard";
@@ -90,6 +91,7 @@ export function QrCodeDetailPage({ account, params }: AccountPageProps) {
         <aside class="split-side">
           <QrInfoCard code={qr} />
           <DownloadCard code={qr} />
+          {qr.formId ? <FormNumbersCard accountId={account.id} qrcodeId={qr.id} /> : null}
           {account.isSandbox ? <SimulateScanCard code={qr} onScanned={refresh} /> : null}
         </aside>
       </div>

@@ -11,7 +11,7 @@ import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
 import { useT } from "../../../i18n";
 import type { AccountPageProps } from "../../AccountScope";
-import { initialQrValues, NEW_GROUP, type QrFormValues } from "../qr-form-state";
+import { initialQrValues, NEW_GROUP, needsForm, type QrFormValues } from "../qr-form-state";
 import { cleanMessage } from "../reply/reply-rules";
 import { useGroups } from "../use-groups";
 import { ImportSettings } from "./ImportSettings";
@@ -72,6 +72,7 @@ export function ImportPage({ account }: AccountPageProps) {
           fanTagIds: values.fanTagIds,
           memberTagIds: values.memberTagIds,
           reply: values.reply.map(cleanMessage),
+          formId: values.formId ?? undefined,
           skipProblemRows: skip,
         }),
       );
@@ -118,7 +119,7 @@ export function ImportPage({ account }: AccountPageProps) {
               type="button"
               class="btn btn-primary"
               onClick={confirm}
-              disabled={busy || creatable === 0}
+              disabled={busy || creatable === 0 || needsForm(values)}
               data-testid="import-confirm"
             >
               {t("import.confirm", { count: fmt.number(creatable) })}

@@ -1,6 +1,7 @@
 import type { Account, QrGroup } from "../../../api/types";
 import { Field } from "../../../components/Field";
 import { useT } from "../../../i18n";
+import { CodeFormField } from "../CodeFormField";
 import { GroupPicker } from "../GroupPicker";
 import type { QrFormValues } from "../qr-form-state";
 import { ReplyEditor } from "../reply/ReplyEditor";
@@ -101,6 +102,7 @@ export function ImportSettings({
           value={v.reply}
           onChange={(reply) => set({ reply })}
         />
+        <CodeFormField accountId={account.id} values={v} set={set} />
       </section>
     </div>
   );
