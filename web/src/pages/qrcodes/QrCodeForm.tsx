@@ -130,8 +130,8 @@ export function QrCodeForm({
           accountName={account.name}
           value={v.reply}
           onChange={(reply) => set({ reply })}
+          footer={<CodeFormField accountId={account.id} values={v} set={set} />}
         />
-        <CodeFormField accountId={account.id} values={v} set={set} />
       </section>
 
       {error ? <ErrorNotice error={error} /> : null}

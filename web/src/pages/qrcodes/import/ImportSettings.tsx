@@ -101,8 +101,8 @@ export function ImportSettings({
           accountName={account.name}
           value={v.reply}
           onChange={(reply) => set({ reply })}
+          footer={<CodeFormField accountId={account.id} values={v} set={set} />}
         />
-        <CodeFormField accountId={account.id} values={v} set={set} />
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { ReplyMessage, ReplyMessageType } from "../../../api/types";
 import { Icon } from "../../../components/Icon";
 import { Menu, MenuItem } from "../../../components/Menu";
@@ -19,6 +20,8 @@ type ReplyEditorProps = {
   accountName: string;
   value: ReplyMessage[];
   onChange: (messages: ReplyMessage[]) => void;
+  /** Settings that belong with the messages (the code's form), under the list. */
+  footer?: ComponentChildren;
 };
 
 function move<T>(list: T[], from: number, to: number): T[] {
@@ -29,7 +32,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
 }
 
 /** The ordered reply of a code, with the 4-message cap explained where it bites. */
-export function ReplyEditor({ accountId, accountName, value, onChange }: ReplyEditorProps) {
+export function ReplyEditor({ accountId, accountName, value, onChange, footer }: ReplyEditorProps) {
   const t = useT();
   const typeName = (type: ReplyMessageType) => t(`reply.type.${type}` as MessageKey);
   const first = value[0];
@@ -133,6 +136,7 @@ export function ReplyEditor({ accountId, accountName, value, onChange }: ReplyEd
             </span>
           ) : null}
         </div>
+        {footer}
       </div>
       <PhonePreview accountName={accountName} messages={value} />
     </div>
