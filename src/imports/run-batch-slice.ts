@@ -64,12 +64,13 @@ export async function runBatchSlice(
 
   let capacity =
     params.settings.kind === "permanent" ? await remainingPermanentCodes(db, account.id) : Infinity;
-  for (let at = 0; at < pending.length; at += CONCURRENCY) {
+  for (let at = 0; at < pending.length; ) {
     if (capacity < 1) {
       await failRemaining(db, job.id, null, PERMANENT_CAP_MESSAGE);
       return { kind: "done" };
     }
     const group = pending.slice(at, at + Math.min(CONCURRENCY, capacity));
+    at += group.length;
     const issued = await Promise.all(
       group.map((item) =>
         issueNewCodeTicket(env, account, specOf(params, item), sceneOf(params, item)),

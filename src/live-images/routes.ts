@@ -4,6 +4,7 @@ import { notFound } from "../http/errors";
 import type { AppEnv } from "../http/types";
 import {
   IMAGE_FORMATS,
+  IMAGE_SECURITY_HEADERS,
   type ImageFormat,
   imagePixels,
   renderCodeImage,
@@ -44,7 +45,7 @@ export const liveImageRoutes = new Hono<AppEnv>().get("/q/:file", async (c) => {
     headers: {
       "Content-Type": image.contentType,
       "Cache-Control": live.fresh ? `public, max-age=${LIVE_CACHE_SECONDS}` : "no-store",
-      "X-Content-Type-Options": "nosniff",
+      ...IMAGE_SECURITY_HEADERS,
     },
   });
 });

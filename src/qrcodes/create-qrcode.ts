@@ -39,6 +39,10 @@ export async function createQrCode(
     return { ok: false, reason: "limit_exceeded", message: PERMANENT_CAP_MESSAGE };
   }
 
+  // TODO(#4): two requests racing with one Idempotency-Key each reserve a scene and ask
+  // WeChat; the unique index keeps one row and the other ticket is never used (for a
+  // permanent code, one of WeChat's 100,000 slots). Claiming the key in the account's
+  // Durable Object before asking would close it; it waits for the DO's owner.
   const scene = await reserveScenes(db, account.id);
   const { groupId: _groupId, newGroupName: _newGroupName, ...settings } = input;
   return issueAndStoreQrCode(

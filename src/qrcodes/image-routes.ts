@@ -5,7 +5,12 @@ import { errorResponses } from "../http/openapi-common";
 import { createRouter } from "../http/router";
 import { contentDisposition } from "../images/file-names";
 import { findQrCode } from "./get-qrcode";
-import { IMAGE_FORMATS, imagePixels, renderCodeImage } from "./render-code-image";
+import {
+  IMAGE_FORMATS,
+  IMAGE_SECURITY_HEADERS,
+  imagePixels,
+  renderCodeImage,
+} from "./render-code-image";
 import { codeParams } from "./routes";
 
 const flag = z.enum(["0", "1"]).default("0");
@@ -58,6 +63,7 @@ export const qrCodeImageRoutes = createRouter().openapi(
           query.download === "1" ? "attachment" : "inline",
         ),
         "Cache-Control": "private, max-age=60",
+        ...IMAGE_SECURITY_HEADERS,
       },
     });
   },

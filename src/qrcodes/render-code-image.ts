@@ -15,6 +15,15 @@ export const CONTENT_TYPES: Record<ImageFormat, string> = {
   svg: "image/svg+xml; charset=utf-8",
 };
 
+/**
+ * Sent with every image: an SVG opened on the console's own origin runs no
+ * script and loads nothing, even if a caption ever smuggled markup in.
+ */
+export const IMAGE_SECURITY_HEADERS = {
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
 /** Pixels from either `size` (px) or `cm` (printed at 300 dpi), clamped to what renders. */
 export function imagePixels(size: number | undefined, cm: number | undefined): number {
   const px = cm !== undefined ? cmToPixels(cm) : (size ?? 430);

@@ -83,6 +83,7 @@ describe("GET /q/{liveToken}.png", () => {
     const { res, bytes } = await image(livePath(code.liveUrl));
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("public, max-age=300");
+    expect(res.headers.get("Content-Security-Policy")).toMatch(/^default-src 'none'/);
     expect(decodeQr(decodePng(bytes))).toBe(code.url);
   });
 
