@@ -1,7 +1,11 @@
 // A signed-in client of the product's API for scripts (seed, benchmarks).
 export class ApiSession {
   private cookie = "";
-  constructor(private readonly origin: string) {}
+  private readonly origin: string;
+
+  constructor(origin: string) {
+    this.origin = origin;
+  }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.origin}${path}`, {
