@@ -27,15 +27,24 @@ export function errorResponse(
   return c.json(body, ERROR_CODES[code]);
 }
 
+/**
+ * WeChat refusing or timing out is the outside world, told to the operator
+ * in the answer: a warning. Any other 5xx is ours: an error with its stack.
+ */
+function logAppError(c: Context<AppEnv>, err: AppError) {
+  if (err.status < 500) return;
+  const fields = { requestId: c.get("requestId"), code: err.code };
+  if (err.code === "wechat_error" || err.code === "wechat_unavailable") {
+    log.warn("wechat call failed", { ...fields, message: err.message });
+  } else {
+    log.error("request failed", { ...fields, ...errorFields(err.cause ?? err) });
+  }
+}
+
 /** The one place an error becomes a response. Unknown errors never echo their message. */
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {
-    if (err.status >= 500)
-      log.error("request failed", {
-        requestId: c.get("requestId"),
-        code: err.code,
-        ...errorFields(err.cause ?? err),
-      });
+    logAppError(c, err);
     return errorResponse(c, err.code, err.message, err.details);
   }
   if (err instanceof HTTPException && err.status < 500) {
