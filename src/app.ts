@@ -7,8 +7,8 @@ import { authRoutes, publicAuthRoutes, requireAuth } from "./auth/routes";
 import { contactRoutes } from "./contacts/routes";
 import { formPageRoutes } from "./form-page/routes";
 import { formRoutes } from "./forms/routes";
-import { healthRoutes } from "./http/health";
 import { corsFromEnv } from "./http/cors";
+import { healthRoutes } from "./http/health";
 import { errorResponse, onError } from "./http/on-error";
 import { mountOpenApi } from "./http/openapi-doc";
 import { requestId } from "./http/request-id";
@@ -19,8 +19,8 @@ import { qrCodeApi } from "./qrcodes/api";
 import { sandboxWechatRoutes } from "./sandbox/api/mount";
 import { sandboxRoutes } from "./sandbox/routes";
 import { scanRoutes } from "./scans/routes";
-import { selfRoutes } from "./users/self-routes";
 import { userRoutes } from "./users/routes";
+import { selfRoutes } from "./users/self-routes";
 import { webhookRoutes } from "./webhook/routes";
 
 /**

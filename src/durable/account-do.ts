@@ -1,5 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
-import { acceptLiveSocket, answerLiveMessage, broadcastLive, closeLiveSocket } from "../live/live-hub";
+import {
+  acceptLiveSocket,
+  answerLiveMessage,
+  broadcastLive,
+  closeLiveSocket,
+} from "../live/live-hub";
 import type { LiveMessage } from "../live/live-messages";
 import { runFanTagAlarm } from "../tags/apply-fan-tags";
 import { enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";

@@ -43,10 +43,15 @@ export async function sendCustomDeliveries(
   for (const row of rows) {
     if (row.accountId !== account.id || row.channel !== "custom") continue;
     if (now() - target.occurredAt > CUSTOM_WINDOW_MS) {
-      await markFailed(db, row, {
-        errcode: null,
-        reason: "Not sent: the customer-service window (1 minute after the scan) had closed.",
-      });
+      await markFailed(
+        db,
+        row,
+        {
+          errcode: null,
+          reason: "Not sent: the customer-service window (1 minute after the scan) had closed.",
+        },
+        false,
+      );
       continue;
     }
     const result = await sendOne(env, account, target, row);
@@ -119,12 +124,12 @@ async function markSent(db: Db, row: DeliveryRow, at: number) {
     .where(eq(replyDeliveries.id, row.id));
 }
 
-async function markFailed(db: Db, row: DeliveryRow, failure: Failure) {
+async function markFailed(db: Db, row: DeliveryRow, failure: Failure, attempted = true) {
   await db
     .update(replyDeliveries)
     .set({
       status: "failed",
-      attempts: row.attempts + 1,
+      attempts: row.attempts + (attempted ? 1 : 0),
       errcode: failure.errcode,
       errorMessage: failure.reason,
     })

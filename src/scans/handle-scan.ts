@@ -38,6 +38,8 @@ export async function handleScan(
   const code = await findCodeByScene(db, account.id, e.scene);
   const planned = code && !code.deletedAt ? planReply(readReply(code.reply, code.id)) : [];
   const at = e.createTime * 1000;
+  // TODO(#5): rollups keep the day labels of the zone at recording time; changing an account's
+  // zone needs a relabelling job over raw scans, not written yet.
   const day = dayInZone(at, account.timeZone);
   const p = {
     acc: account.id,

@@ -182,6 +182,25 @@ describe("a code's reply reaching the fan", () => {
     expect(rows[1]?.reason).toMatch(/at most 3 messages within 1 minute/);
   });
 
+  it("does not send customer-service messages once the minute after the scan is over", async () => {
+    const { account, headers } = await sandboxSetup();
+    const code = await createCode(account.id, headers, {
+      reply: [
+        { type: "text", content: "passive" },
+        { type: "text", content: "late" },
+      ],
+    });
+    // A delivery that reached us two minutes after the scan (WeChat retried it).
+    const createTime = Math.floor(Date.now() / 1000) - 120;
+    const [delivery] = await simulate(account.id, headers, [{ scene: code.scene, createTime }]);
+    expect(delivery?.answer).toMatchObject({ kind: "reply" });
+    await settled(code.id, 2);
+    const rows = await deliveries(account.id, code.id, headers);
+    expect(rows[1]).toMatchObject({ status: "failed", errcode: null });
+    expect(rows[1]?.reason).toMatch(/window/);
+    expect(await sandboxMessages(account.id, headers)).toEqual([]);
+  });
+
   it("retries a message when WeChat is busy (-1) and keeps the order", async () => {
     const { account, headers } = await sandboxSetup();
     const code = await createCode(account.id, headers, {

@@ -221,7 +221,8 @@ export const en: Record<MessageKey, string> = {
   "jobs.linkExpires": "Download links work for one hour",
   "jobs.failures": "Failures",
   "jobs.row": "Row {row}",
-  "jobs.continuesInBackground": "Closing this window does not stop the job; its file also appears under Jobs.",
+  "jobs.continuesInBackground":
+    "Closing this window does not stop the job; its file also appears under Jobs.",
   "jobs.autoRefresh": "Refreshing automatically",
 
   "qr.title": "QR codes",
