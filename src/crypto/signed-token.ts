@@ -7,9 +7,14 @@ import { base64UrlDecode, base64UrlEncode, timingSafeEqual } from "../lib/encodi
  */
 export type SignedPayload = { purpose: string; exp: number } & Record<string, unknown>;
 
+/**
+ * An expired token still carries its authentic payload: its signature held, so
+ * a caller may read what it named (never act on it as if it were current).
+ */
 export type VerifyResult<T> =
   | { ok: true; payload: T }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" | "wrong_purpose" };
+  | { ok: false; reason: "expired"; payload: T }
+  | { ok: false; reason: "malformed" | "bad_signature" | "wrong_purpose" };
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey(
@@ -53,7 +58,7 @@ export async function verifyToken<T extends SignedPayload>(
   }
   if (payload.purpose !== purpose) return { ok: false, reason: "wrong_purpose" };
   if (typeof payload.exp !== "number" || payload.exp * 1000 < nowMs) {
-    return { ok: false, reason: "expired" };
+    return { ok: false, reason: "expired", payload };
   }
   return { ok: true, payload };
 }

@@ -9,7 +9,7 @@ import { getWechatClient } from "../wechat/client";
 /** How long the round trip to WeChat's authorize page may take. */
 const STATE_TTL_SECONDS = 600;
 
-async function stateMac(signingKey: string, formId: string, exp: string): Promise<string> {
+async function stateMac(signingKey: string, formId: string, exp: string, qrcodeId: string) {
   const key = await crypto.subtle.importKey(
     "raw",
     new TextEncoder().encode(signingKey),
@@ -17,31 +17,48 @@ async function stateMac(signingKey: string, formId: string, exp: string): Promis
     false,
     ["sign"],
   );
-  const data = new TextEncoder().encode(`form-oauth:${formId}:${exp}`);
+  const data = new TextEncoder().encode(`form-oauth:${formId}:${exp}:${qrcodeId}`);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
   return base64UrlEncode(mac.subarray(0, 16));
 }
 
+/** Code ids are `qr_` and base36: safe inside the dot-separated state. */
+const QRCODE_ID_PATTERN = /^qr_[0-9a-z]{1,32}$/;
+
 /**
- * The OAuth `state`: an expiry and a truncated MAC binding it to the form.
- * Kept short (about 30 characters) because WeChat carries it through its own
- * redirect; it proves the callback belongs to a redirect this Worker made.
+ * The OAuth `state`: an expiry, the code that sent the visitor (empty when
+ * none is known), and a truncated MAC binding both to the form. WeChat
+ * carries it through its own redirect and allows 128 bytes; this stays
+ * under 60. It proves the callback belongs to a redirect this Worker made,
+ * so the code it names can be trusted for attribution.
  */
-export async function signOAuthState(signingKey: string, formId: string, nowMs = Date.now()) {
+export async function signOAuthState(
+  signingKey: string,
+  formId: string,
+  qrcodeId: string | null,
+  nowMs = Date.now(),
+) {
   const exp = (Math.floor(nowMs / 1000) + STATE_TTL_SECONDS).toString(36);
-  return `${exp}.${await stateMac(signingKey, formId, exp)}`;
+  const qr = qrcodeId && QRCODE_ID_PATTERN.test(qrcodeId) ? qrcodeId : "";
+  return `${exp}.${qr}.${await stateMac(signingKey, formId, exp, qr)}`;
 }
+
+export type OAuthStateResult = { ok: true; qrcodeId: string | null } | { ok: false };
 
 export async function verifyOAuthState(
   signingKey: string,
   formId: string,
   state: string,
   nowMs = Date.now(),
-): Promise<boolean> {
-  const [exp, mac] = state.split(".");
-  if (!exp || !mac || !/^[0-9a-z]{1,10}$/.test(exp)) return false;
-  if (!timingSafeEqual(mac, await stateMac(signingKey, formId, exp))) return false;
-  return Number.parseInt(exp, 36) * 1000 >= nowMs;
+): Promise<OAuthStateResult> {
+  const [exp, qr, mac, extra] = state.split(".");
+  if (!exp || qr === undefined || !mac || extra !== undefined) return { ok: false };
+  if (!/^[0-9a-z]{1,10}$/.test(exp) || (qr !== "" && !QRCODE_ID_PATTERN.test(qr))) {
+    return { ok: false };
+  }
+  if (!timingSafeEqual(mac, await stateMac(signingKey, formId, exp, qr))) return { ok: false };
+  if (Number.parseInt(exp, 36) * 1000 < nowMs) return { ok: false };
+  return { ok: true, qrcodeId: qr || null };
 }
 
 export function oauthCallbackUrl(
@@ -63,8 +80,9 @@ export async function authorizeRedirect(
   account: AccountRow,
   formId: string,
   requestUrl: string,
+  qrcodeId: string | null,
 ): Promise<string> {
-  const state = await signOAuthState(env.SIGNING_KEY, formId);
+  const state = await signOAuthState(env.SIGNING_KEY, formId, qrcodeId);
   return getWechatClient(env, account).oauthAuthorizeUrl({
     redirectUri: oauthCallbackUrl(env, requestUrl, formId),
     state,

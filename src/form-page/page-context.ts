@@ -29,6 +29,7 @@ export async function loadPublicForm(db: Db, formId: string): Promise<PublicForm
 /** Who is filling the form: the fan a valid token names, or nobody. */
 export type Visitor = {
   fan: FanRow | null;
+  /** The code that sent the link; also read from an authentic token that has expired. */
   qrcodeId: string | null;
   /** The token to carry into the POST; only a valid one is carried. */
   token: string | null;
@@ -50,9 +51,15 @@ export async function resolveVisitor(
 ): Promise<Visitor> {
   if (!token) return NOBODY;
   const verified = await verifyFormToken(env.SIGNING_KEY, token, page.form.id);
-  if (!verified.ok) {
-    return { ...NOBODY, tokenProblem: verified.reason === "expired" ? "expired" : "invalid" };
+  if (!verified.ok && verified.reason === "expired") {
+    const sameAccount = verified.claims.accountId === page.account.id;
+    return {
+      ...NOBODY,
+      qrcodeId: sameAccount ? verified.claims.qrcodeId : null,
+      tokenProblem: "expired",
+    };
   }
+  if (!verified.ok) return { ...NOBODY, tokenProblem: "invalid" };
   const { claims } = verified;
   if (claims.accountId !== page.account.id) return { ...NOBODY, tokenProblem: "invalid" };
   const [fan] = await db

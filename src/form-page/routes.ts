@@ -55,7 +55,14 @@ export const formPageRoutes = new Hono<AppEnv>()
     const visitor = await resolveVisitor(c.env, db, page, c.req.query("t"));
     if (visitor.fan) return recordViewAndRender(db, page, visitor);
     if (page.account.isSandbox || isWechatBrowser(c.req.header("User-Agent"))) {
-      return c.redirect(await authorizeRedirect(c.env, page.account, page.form.id, c.req.url), 302);
+      const to = await authorizeRedirect(
+        c.env,
+        page.account,
+        page.form.id,
+        c.req.url,
+        visitor.qrcodeId,
+      );
+      return c.redirect(to, 302);
     }
     if (page.form.allowAnonymous) return recordViewAndRender(db, page, visitor);
     return nobodyResponse(page, visitor);
@@ -66,23 +73,27 @@ export const formPageRoutes = new Hono<AppEnv>()
     if (!page) return messagePage("zh-CN", "notFound", 404);
     const code = c.req.query("code");
     const state = c.req.query("state") ?? "";
-    if (!code || !(await verifyOAuthState(c.env.SIGNING_KEY, page.form.id, state))) {
-      return messagePage(page.form.language, "badRequest", 400);
-    }
+    const verified = await verifyOAuthState(c.env.SIGNING_KEY, page.form.id, state);
+    if (!code || !verified.ok) return messagePage(page.form.language, "badRequest", 400);
 
     const found = await fanFromOAuthCode(c.env, db, page.account, code);
     if (!found.ok) {
       log.warn("form oauth failed", { formId: page.form.id, reason: found.reason });
-      const nobody: Visitor = { fan: null, qrcodeId: null, token: null, tokenProblem: null };
+      const nobody: Visitor = {
+        fan: null,
+        qrcodeId: verified.qrcodeId,
+        token: null,
+        tokenProblem: null,
+      };
       if (page.form.allowAnonymous) return recordViewAndRender(db, page, nobody);
       return nobodyResponse(page, nobody);
     }
-    // TODO(#6): a visitor who arrived by OAuth (no token, or an expired one) is not attributed
-    // to the code that sent the link; carrying the code id through `state` would need a longer state.
+    // The code came through the signed state from an expired link of its reply;
+    // without one (a link shared elsewhere) the visit belongs to no code.
     const token = await signFormToken(c.env.SIGNING_KEY, {
       formId: page.form.id,
       fanId: found.fanId,
-      qrcodeId: null,
+      qrcodeId: verified.qrcodeId,
       accountId: page.account.id,
     });
     return c.redirect(`${formPagePath(page.form.id)}?t=${token}`, 302);

@@ -23,10 +23,9 @@ type FormLinkPayload = {
 
 export type FormTokenResult =
   | { ok: true; claims: FormLinkClaims }
-  | {
-      ok: false;
-      reason: "malformed" | "bad_signature" | "expired" | "wrong_purpose" | "wrong_form";
-    };
+  /** Authentic but past its time: the claims say which code sent it, not who may submit. */
+  | { ok: false; reason: "expired"; claims: FormLinkClaims }
+  | { ok: false; reason: "malformed" | "bad_signature" | "wrong_purpose" | "wrong_form" };
 
 /** The token alone; `signFormLink` wraps it in the page URL. */
 export async function signFormToken(
@@ -67,13 +66,11 @@ export async function verifyFormToken(
   nowMs = Date.now(),
 ): Promise<FormTokenResult> {
   const verified = await verifyToken<FormLinkPayload>(signingKey, token, PURPOSE, nowMs);
-  if (!verified.ok) return verified;
+  if (!verified.ok && verified.reason !== "expired") return verified;
   const p = verified.payload;
   if (p.f !== formId || typeof p.fan !== "string" || typeof p.acc !== "string") {
     return { ok: false, reason: "wrong_form" };
   }
-  return {
-    ok: true,
-    claims: { formId: p.f, fanId: p.fan, qrcodeId: p.qr ?? null, accountId: p.acc },
-  };
+  const claims = { formId: p.f, fanId: p.fan, qrcodeId: p.qr ?? null, accountId: p.acc };
+  return verified.ok ? { ok: true, claims } : { ok: false, reason: "expired", claims };
 }

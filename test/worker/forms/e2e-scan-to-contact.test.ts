@@ -5,8 +5,11 @@ import {
   contactConflicts,
   contactMemberTags,
   fans,
+  formSubmissions,
+  formViews,
   pendingMemberTags,
 } from "../../../src/db/schema";
+import { FORM_LINK_TTL_SECONDS, signFormToken } from "../../../src/forms/form-link";
 import { contactByMobile } from "../contacts/submit";
 import { createSandboxAccount } from "../factories/accounts";
 import { createUserWithToken } from "../factories/users";
@@ -176,5 +179,68 @@ describe("GET /f/{formId} without a token, on a sandbox account", () => {
       redirect: "manual",
     });
     expect(forged.status).toBe(400);
+  });
+});
+
+/** Follows the sandbox's authorize page as the given openid; answers the page path with a token. */
+async function throughSandboxOAuth(start: Response, openid: string) {
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get("Location") ?? "");
+  authorize.searchParams.set("openid", openid);
+  const back = await call(`${authorize.pathname}${authorize.search}`, { redirect: "manual" });
+  const callback = new URL(back.headers.get("Location") ?? "");
+  const withToken = await call(`${callback.pathname}${callback.search}`, { redirect: "manual" });
+  expect(withToken.status).toBe(302);
+  return {
+    state: authorize.searchParams.get("state") ?? "",
+    page: withToken.headers.get("Location") ?? "",
+  };
+}
+
+describe("GET /f/{formId} with an expired link from a code's reply", () => {
+  it("learns the fan by OAuth and still credits the code that sent the link", async () => {
+    const { headers } = await createUserWithToken("owner");
+    const account = await createSandboxAccount(headers, { messageMode: "plaintext" });
+    const form = await createForm(headers, account.id);
+    const made = await call(
+      `/api/accounts/${account.id}/qrcodes`,
+      jsonInit("POST", { name: "过期链接码", kind: "permanent", formId: form.id }, headers),
+    );
+    const { qrcode } = (await made.json()) as { qrcode: { id: string } };
+    const longAgo = Date.now() - (FORM_LINK_TTL_SECONDS + 3600) * 1000;
+    const expired = await signFormToken(
+      env.SIGNING_KEY,
+      { formId: form.id, fanId: "fan_gone", qrcodeId: qrcode.id, accountId: account.id },
+      longAgo,
+    );
+
+    const start = await call(`/f/${form.id}?t=${expired}`, { redirect: "manual" });
+    const { state, page } = await throughSandboxOAuth(start, "o_expired_link_visitor");
+    expect(state).toContain(`.${qrcode.id}.`);
+    expect(
+      (await submitLink(page, { name: "迟到", mobile: "13655550077", agree: "yes" })).status,
+    ).toBe(303);
+
+    const [submission] = await db()
+      .select()
+      .from(formSubmissions)
+      .where(eq(formSubmissions.formId, form.id));
+    expect(submission?.qrcodeId).toBe(qrcode.id);
+    const fan = await fanOf(account.id, "o_expired_link_visitor");
+    expect(submission?.fanId).toBe(fan?.id);
+    const views = await db().select().from(formViews).where(eq(formViews.formId, form.id));
+    expect(views.map((v) => v.qrcodeId)).toEqual([qrcode.id]);
+  });
+
+  it("refuses a state whose code was swapped for another", async () => {
+    const { headers } = await createUserWithToken("owner");
+    const account = await createSandboxAccount(headers, { messageMode: "plaintext" });
+    const form = await createForm(headers, account.id);
+    const start = await call(`/f/${form.id}`, { redirect: "manual" });
+    const authorize = new URL(start.headers.get("Location") ?? "");
+    const [exp, , mac] = (authorize.searchParams.get("state") ?? "").split(".");
+    const swapped = `${exp}.qr_someothercode.${mac}`;
+    const res = await call(`/f/${form.id}/oauth?code=abc&state=${swapped}`, { redirect: "manual" });
+    expect(res.status).toBe(400);
   });
 });
