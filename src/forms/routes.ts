@@ -4,6 +4,7 @@ import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
+import { zonedRangeBounds } from "../stats/zoned-day";
 import { getFormNumbers } from "./form-numbers";
 import {
   countFormActivity,
@@ -209,7 +210,11 @@ export const formRoutes = createRouter()
       const db = getDb(c.env.DB);
       const code = await findAccountQrcode(db, c.get("account").id, c.req.valid("param").qrcodeId);
       if (!code) throw notFound("QR code");
-      const numbers = await getFormNumbers(db, [code.id], c.req.valid("query"));
+      const numbers = await getFormNumbers(
+        db,
+        [code.id],
+        zonedRangeBounds(c.req.valid("query"), c.get("account").timeZone),
+      );
       return c.json(
         { numbers: numbers.get(code.id) ?? { opened: 0, submitted: 0, matched: 0 } },
         200,

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { rangeQuerySchema } from "../stats/schemas";
 
 /**
  * A form as the operator builds it: an ordered list of fields, one of them
@@ -176,10 +177,8 @@ export const formNumbersSchema = z
   })
   .openapi("FormNumbers");
 
-export const formStatsQuerySchema = z.object({
-  from: z.coerce.number().int().min(0).optional().openapi({ description: "Unix ms, inclusive" }),
-  to: z.coerce.number().int().min(0).optional().openapi({ description: "Unix ms, exclusive" }),
-});
+/** The same days as a code's statistics, so its form numbers sit beside its scan numbers. */
+export const formStatsQuerySchema = rangeQuerySchema;
 
 export const pageQuerySchema = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),

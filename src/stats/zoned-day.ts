@@ -111,3 +111,17 @@ export function daysBetween(from: string, to: string): string[] {
   for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
   return out;
 }
+
+/**
+ * A range of days in a zone as instants: `from` at the start of its first day,
+ * `to` at the start of the day after its last, so the last day is included.
+ */
+export function zonedRangeBounds(
+  range: { from?: string | undefined; to?: string | undefined },
+  timeZone: string,
+): { from?: number; to?: number } {
+  return {
+    ...(range.from ? { from: zonedDayStart(range.from, timeZone) } : {}),
+    ...(range.to ? { to: zonedDayStart(addDays(range.to, 1), timeZone) } : {}),
+  };
+}

@@ -10,6 +10,7 @@ import {
   pendingMemberTags,
 } from "../../../src/db/schema";
 import { FORM_LINK_TTL_SECONDS, signFormToken } from "../../../src/forms/form-link";
+import { addDays, dayInZone } from "../../../src/stats/zoned-day";
 import { contactByMobile } from "../contacts/submit";
 import { createSandboxAccount } from "../factories/accounts";
 import { createUserWithToken } from "../factories/users";
@@ -143,6 +144,24 @@ describe("from a scan to a known customer, through the sandbox", () => {
       submitted: 4,
       matched: 2,
     });
+
+    // The same days as the code's statistics, in the account's zone.
+    const today = dayInZone(Date.now(), "Asia/Shanghai");
+    const formStats = async (query: string) => {
+      const path = `/api/accounts/${account.id}/qrcodes/${qrcode.id}/form-stats?${query}`;
+      const res = await call(path, { headers });
+      return { status: res.status, body: (await res.json()) as { numbers: unknown } };
+    };
+    expect((await formStats(`from=${today}&to=${today}`)).body.numbers).toMatchObject({
+      opened: 4,
+    });
+    const tomorrow = addDays(today, 1);
+    expect((await formStats(`from=${tomorrow}`)).body.numbers).toEqual({
+      opened: 0,
+      submitted: 0,
+      matched: 0,
+    });
+    expect((await formStats(`from=${tomorrow}&to=${today}`)).status).toBe(400);
   });
 });
 

@@ -1,22 +1,19 @@
+import type { DayRange } from "../../api/stats";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
 import { useT } from "../../i18n";
 import { getFormNumbers } from "./forms-api";
 
-type FormNumbersCardProps = { accountId: string; qrcodeId: string; from?: number; to?: number };
+type FormNumbersCardProps = { accountId: string; qrcodeId: string; range: DayRange };
 
-/**
- * Beside a code's scan numbers: its form opened, submitted, and contacts it reached.
- * TODO(#6): to be placed on the code's detail page (pages/qrcodes/detail, not this
- * issue's file); the numbers are served by GET .../qrcodes/{id}/form-stats.
- */
-export function FormNumbersCard({ accountId, qrcodeId }: FormNumbersCardProps) {
+/** Beside a code's scan numbers, over the same days: its form opened, submitted, and contacts it reached. */
+export function FormNumbersCard({ accountId, qrcodeId, range }: FormNumbersCardProps) {
   const t = useT();
   const fmt = useFormat();
   const state = useApi(
-    (signal) => getFormNumbers(accountId, qrcodeId, signal),
-    [accountId, qrcodeId],
+    (signal) => getFormNumbers(accountId, qrcodeId, range, signal),
+    [accountId, qrcodeId, range.from, range.to],
   );
   if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} />;
   const n = state.data;

@@ -14,8 +14,6 @@ type FormPickerProps = {
 /**
  * Chooses the form a QR code sends (its `formId`), for the code's settings:
  * a reply message of type "form" links to it, signed for the scanning fan.
- * TODO(#6): the QR code form (pages/qrcodes/QrCodeForm.tsx, not this issue's
- * file) does not render it yet, so a code's form is set through the API only.
  */
 export function FormPicker({ accountId, id, value, onChange }: FormPickerProps) {
   const t = useT();

@@ -8,6 +8,7 @@ import type {
   updateFormBodySchema,
 } from "../../../../src/forms/schemas";
 import { request } from "../../api/client";
+import type { DayRange } from "../../api/stats";
 
 // Typed by the server's own schemas (types only), like src/api/types.ts.
 export type Form = z.infer<typeof formSchema>;
@@ -45,8 +46,14 @@ export const listSubmissions = (
   signal?: AbortSignal,
 ) => request<SubmissionList>(`${base(accountId)}/${formId}/submissions`, { query, signal });
 
-export const getFormNumbers = (accountId: string, qrcodeId: string, signal?: AbortSignal) =>
+export const getFormNumbers = (
+  accountId: string,
+  qrcodeId: string,
+  range: DayRange,
+  signal?: AbortSignal,
+) =>
   request<{ numbers: FormNumbers }>(`/api/accounts/${accountId}/qrcodes/${qrcodeId}/form-stats`, {
+    query: range,
     signal,
   }).then((r) => r.numbers);
 

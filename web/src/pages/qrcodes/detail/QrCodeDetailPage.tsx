@@ -91,7 +91,9 @@ export function QrCodeDetailPage({ account, params }: AccountPageProps) {
         <aside class="split-side">
           <QrInfoCard code={qr} />
           <DownloadCard code={qr} />
-          {qr.formId ? <FormNumbersCard accountId={account.id} qrcodeId={qr.id} /> : null}
+          {qr.formId ? (
+            <FormNumbersCard accountId={account.id} qrcodeId={qr.id} range={range.range} />
+          ) : null}
           {account.isSandbox ? <SimulateScanCard code={qr} onScanned={refresh} /> : null}
         </aside>
       </div>
