@@ -1,58 +1,83 @@
 // Seeds the demo data once, through the product's own API, so the local run
 // shows a working console: a sandbox account with groups, fan and member
-// tags, a sign-up form, codes with replies, and a month of follows, scans and
-// unfollows delivered by the WeChat sandbox as signed, encrypted XML.
+// tags, a sign-up form, codes with replies, a month of follows, scans and
+// unfollows delivered by the WeChat sandbox as signed, encrypted XML, and
+// today's sign-ups through the event codes' form.
 import { ApiSession } from "./api-session.ts";
 import { DEMO_CODES, type DemoCode, planDemoScans } from "./demo-plan.ts";
+import { deliverLiveEventScans, submitDemoSignups } from "./demo-signups.ts";
 
 type Created = { id: string };
 
-async function createCodes(
-  api: ApiSession,
-  accountId: string,
-  formId: string,
-  memberTagId: string,
-) {
-  const scenes = new Map<string, string>();
+/** The codes, first as they ran during the month: a welcome text and nothing else. */
+async function createCodes(api: ApiSession, accountId: string) {
+  const codes = new Map<string, { id: string; scene: string }>();
   for (const code of DEMO_CODES) {
-    const reply = replyFor(code);
     const body = {
       name: code.name,
       kind: code.kind,
       ...(code.kind === "temporary" ? { validityDays: 30, autoRenew: true } : {}),
       newGroupName: code.group,
-      memberTagIds: code.form ? [memberTagId] : [],
-      reply,
-      ...(code.form ? { formId } : {}),
+      reply: [welcomeFor(code)],
     };
     const created = await api.call<{ qrcode: { id: string; scene: string } }>(
       "POST",
       `/api/accounts/${accountId}/qrcodes`,
       body,
     );
-    scenes.set(code.name, created.qrcode.scene);
+    codes.set(code.name, created.qrcode);
+  }
+  return codes;
+}
+
+function welcomeFor(code: DemoCode) {
+  return {
+    type: "text",
+    content: `感谢关注！您通过「${code.name}」扫码而来。回复 1 查看门店地址。`,
+  };
+}
+
+/**
+ * Today the event codes start sending the sign-up form and tagging their
+ * scanners. Done after the month of history because WeChat allows
+ * customer-service messages only within a minute of a scan: the back-dated
+ * history could never have received them.
+ */
+async function addSignupForm(
+  api: ApiSession,
+  accountId: string,
+  codes: Map<string, { id: string; scene: string }>,
+  formId: string,
+  memberTagId: string,
+) {
+  const scenes: string[] = [];
+  for (const code of DEMO_CODES.filter((c) => c.form)) {
+    const made = codes.get(code.name);
+    if (!made) continue;
+    await api.call("PATCH", `/api/accounts/${accountId}/qrcodes/${made.id}`, {
+      formId,
+      memberTagIds: [memberTagId],
+      reply: [
+        welcomeFor(code),
+        {
+          type: "form",
+          title: "活动报名",
+          description: "填写手机号完成报名，现场领取礼品",
+          style: "news",
+        },
+      ],
+    });
+    scenes.push(made.scene);
   }
   return scenes;
 }
 
-function replyFor(code: DemoCode) {
-  const welcome = {
-    type: "text",
-    content: `感谢关注！您通过「${code.name}」扫码而来。回复 1 查看门店地址。`,
-  };
-  if (!code.form) return [welcome];
-  return [
-    welcome,
-    {
-      type: "form",
-      title: "活动报名",
-      description: "填写手机号完成报名，现场领取礼品",
-      style: "news",
-    },
-  ];
-}
-
-async function deliverScans(api: ApiSession, accountId: string, scenes: Map<string, string>) {
+async function deliverScans(
+  api: ApiSession,
+  accountId: string,
+  codes: Map<string, { id: string; scene: string }>,
+) {
+  const scenes = new Map([...codes].map(([name, code]) => [name, code.scene]));
   const plan = planDemoScans(scenes, Date.now());
   for (let i = 0; i < plan.length; i += 200) {
     await api.call("POST", `/api/accounts/${accountId}/sandbox/scans`, {
@@ -106,6 +131,9 @@ export async function seedDemo(origin: string, email: string, password: string) 
       },
     ],
   });
-  const scenes = await createCodes(api, account.id, form.id, memberTag.id);
-  await deliverScans(api, account.id, scenes);
+  const codes = await createCodes(api, account.id);
+  await deliverScans(api, account.id, codes);
+  const eventScenes = await addSignupForm(api, account.id, codes, form.id, memberTag.id);
+  const openids = await deliverLiveEventScans(api, account.id, eventScenes);
+  await submitDemoSignups(api, origin, account.id, openids);
 }
