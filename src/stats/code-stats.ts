@@ -35,29 +35,60 @@ export async function getCodeStats(
 ): Promise<CodeStats> {
   const numbers =
     (await getCodeNumbers(db, accountId, [qrcodeId], range)).get(qrcodeId) ?? ZERO_NUMBERS;
+  return { numbers, series: await rangeSeries(db, accountId, qrcodeId, range, timeZone, now) };
+}
+
+/**
+ * The daily series of a range: an open end is today in the zone, an open
+ * start the first day with a scan; at most the last MAX_SERIES_DAYS days.
+ */
+export async function rangeSeries(
+  db: Db,
+  accountId: string,
+  qrcodeId: string | null,
+  range: DayRange,
+  timeZone: string,
+  now = Date.now(),
+): Promise<DayNumbers[]> {
   const to = range.to ?? dayInZone(now, timeZone);
   const from = range.from ?? (await firstDay(db, accountId, qrcodeId)) ?? to;
   const earliest = addDays(to, 1 - MAX_SERIES_DAYS);
   // Day labels compare as strings; the series keeps the last MAX_SERIES_DAYS days.
   const seriesFrom = [from, earliest].sort()[1] ?? from;
-  return {
-    numbers,
-    series: from > to ? [] : await dailySeries(db, accountId, qrcodeId, seriesFrom, to),
-  };
+  return from > to ? [] : dailySeries(db, accountId, qrcodeId, seriesFrom, to);
 }
 
-async function firstDay(db: Db, accountId: string, qrcodeId: string): Promise<string | null> {
+/** The first day with a scan of the code, or of any code of the account when `qrcodeId` is null. */
+export async function firstDay(
+  db: Db,
+  accountId: string,
+  qrcodeId: string | null,
+): Promise<string | null> {
   const [row] = await db
     .select({ day: min(qrcodeDaily.day) })
     .from(qrcodeDaily)
-    .where(and(eq(qrcodeDaily.qrcodeId, qrcodeId), eq(qrcodeDaily.accountId, accountId)));
+    .where(and(ofCodes(qrcodeDaily, accountId, qrcodeId)));
   return row?.day ?? null;
 }
 
-async function dailySeries(
+/** Rows of one code, or of every code of the account when `qrcodeId` is null. */
+function ofCodes(
+  t: typeof qrcodeDaily | typeof qrcodeDayCohorts,
+  accountId: string,
+  qrcodeId: string | null,
+) {
+  const account = eq(t.accountId, accountId);
+  return qrcodeId === null ? account : and(account, eq(t.qrcodeId, qrcodeId));
+}
+
+/**
+ * One entry per day from `from` to `to`. For a whole account (`qrcodeId`
+ * null) a day's entry sums its codes' entries, as the account totals do.
+ */
+export async function dailySeries(
   db: Db,
   accountId: string,
-  qrcodeId: string,
+  qrcodeId: string | null,
   from: string,
   to: string,
 ): Promise<DayNumbers[]> {
@@ -68,18 +99,13 @@ async function dailySeries(
     ]),
   );
   const scans = await db
-    .select({ day: qrcodeDaily.day, scans: qrcodeDaily.scans })
+    .select({ day: qrcodeDaily.day, scans: sql<number>`sum(${qrcodeDaily.scans})` })
     .from(qrcodeDaily)
-    .where(
-      and(
-        eq(qrcodeDaily.qrcodeId, qrcodeId),
-        eq(qrcodeDaily.accountId, accountId),
-        between(qrcodeDaily.day, from, to),
-      ),
-    );
+    .where(and(ofCodes(qrcodeDaily, accountId, qrcodeId), between(qrcodeDaily.day, from, to)))
+    .groupBy(qrcodeDaily.day);
   for (const row of scans) {
     const t = tallies.get(row.day);
-    if (t) t.scans = row.scans;
+    if (t) t.scans = Number(row.scans);
   }
   // Within one day every link's previous day is earlier, so all of the day's rows count.
   const c = qrcodeDayCohorts;
@@ -91,7 +117,7 @@ async function dailySeries(
       gone: sql<number>`sum(${c.gone})`,
     })
     .from(c)
-    .where(and(eq(c.qrcodeId, qrcodeId), eq(c.accountId, accountId), between(c.day, from, to)))
+    .where(and(ofCodes(c, accountId, qrcodeId), between(c.day, from, to)))
     .groupBy(c.day, c.kind);
   for (const row of cohorts) {
     const t = tallies.get(row.day);

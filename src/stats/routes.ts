@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { getDb } from "../db/client";
 import { errorResponses, idParam, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
-import { getCodeStats } from "./code-stats";
+import { getCodeStats, rangeSeries } from "./code-stats";
 import { getCodeForStatsOrThrow } from "./find-code";
 import { listCodeFans } from "./list-code-fans";
 import {
@@ -80,9 +80,17 @@ export const statsRoutes = createRouter()
     async (c) => {
       const account = c.get("account");
       const range = c.req.valid("query");
-      const summary = await getStatsSummary(getDb(c.env.DB), account.id, range, account.timeZone);
+      const db = getDb(c.env.DB);
+      const summary = await getStatsSummary(db, account.id, range, account.timeZone);
+      const series = await rangeSeries(db, account.id, null, range, account.timeZone);
       return c.json(
-        { timeZone: account.timeZone, from: range.from ?? null, to: range.to ?? null, ...summary },
+        {
+          timeZone: account.timeZone,
+          from: range.from ?? null,
+          to: range.to ?? null,
+          ...summary,
+          series,
+        },
         200,
       );
     },

@@ -81,7 +81,12 @@ export const listFansQuerySchema = z
 export const codeFanSchema = z
   .object({
     fanId: z.string(),
-    openid: z.string().openapi({ description: "Shown to operators; never logged" }),
+    openid: z
+      .string()
+      .openapi({ description: "Shown to operators; never logged; empty when the fan was erased" }),
+    erased: z
+      .boolean()
+      .openapi({ description: "The fan's personal data was erased; its scans still count" }),
     remark: z.string(),
     contact: z.object({ id: z.string(), name: z.string() }).nullable(),
     firstScanAt: z.number(),
@@ -129,6 +134,10 @@ export const statsSummarySchema = z
         numbers: codeNumbersSchema,
       }),
     ),
+    series: z.array(dayNumbersSchema).openapi({
+      description:
+        "One entry per day of the range (an open start begins at the first scan), summed over the codes",
+    }),
   })
   .openapi("StatsSummary", {
     description:

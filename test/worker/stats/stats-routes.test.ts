@@ -172,4 +172,18 @@ describe("GET /api/accounts/{accountId}/stats/summary", () => {
     expect(byName.get("线下")).toMatchObject({ scans: 4, scanners: 3 });
     expect(byName.get(null)).toMatchObject({ scans: 1, scanners: 1 });
   });
+
+  it("adds a daily series that sums the codes' days", async () => {
+    const { account, headers } = await scenario();
+    const s = await getJson<{ series: ({ day: string } & Numbers)[] }>(
+      `/api/accounts/${account.id}/stats/summary?from=2026-04-01&to=2026-04-03`,
+      headers,
+    );
+    // Day 3: o_st_1 scans both codes, so the day counts them on each (2 scans, 2 scanners).
+    expect(s.series.map((d) => [d.day, d.scans, d.scanners, d.newFollowers, d.unfollows])).toEqual([
+      ["2026-04-01", 3, 3, 2, 1],
+      ["2026-04-02", 0, 0, 0, 0],
+      ["2026-04-03", 2, 2, 0, 0],
+    ]);
+  });
 });

@@ -4,11 +4,13 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { LivePill } from "../../components/LivePill";
 import { PageHeader } from "../../components/PageHeader";
 import { useApi } from "../../hooks/use-api";
+import { useFormat } from "../../hooks/use-format";
 import { useLiveRefresh } from "../../hooks/use-live";
 import { useT } from "../../i18n";
 import type { AccountPageProps } from "../AccountScope";
 import { HeadlineNumbers } from "../qrcodes/detail/HeadlineNumbers";
 import { RangePicker } from "../qrcodes/detail/RangePicker";
+import { StatsChartCard } from "../qrcodes/detail/StatsChartCard";
 import { useRange } from "../qrcodes/detail/use-range";
 import { GroupTotalsCard } from "./GroupTotalsCard";
 import { TopCodesCard } from "./TopCodesCard";
@@ -16,6 +18,7 @@ import { TopCodesCard } from "./TopCodesCard";
 /** The account at a glance: totals over a range, per group, and the codes that bring most fans. */
 export function OverviewPage({ account }: AccountPageProps) {
   const t = useT();
+  const fmt = useFormat();
   const [range, setRange] = useRange();
   const summary = useApi(
     (signal) => getStatsSummary(account.id, range.range, signal),
@@ -49,6 +52,11 @@ export function OverviewPage({ account }: AccountPageProps) {
           {t("overview.unknownScans", { count: summary.data.account.unknownScans })}
         </div>
       ) : null}
+      <StatsChartCard
+        stats={summary.data}
+        range={range}
+        createdDay={fmt.dayKey(account.createdAt)}
+      />
       <div class="split split-even">
         <GroupTotalsCard summary={summary.data} />
         <TopCodesCard

@@ -1,4 +1,4 @@
-import type { CodeStats } from "../../../api/types";
+import type { DayNumbers } from "../../../api/types";
 import { type ChartPoint, type ChartSeries, DailyChart } from "../../../components/DailyChart";
 import { EmptyState } from "../../../components/EmptyState";
 import { SkeletonBlock } from "../../../components/Skeleton";
@@ -7,10 +7,12 @@ import { useT } from "../../../i18n";
 import { daysBetween } from "../../../lib/days";
 import type { RangeState } from "./use-range";
 
-type StatsChartCardProps = { stats: CodeStats | undefined; range: RangeState; createdDay: string };
+/** A code's daily series, or an account's (the sums of its codes' days). */
+type Series = { series: DayNumbers[] };
+type StatsChartCardProps = { stats: Series | undefined; range: RangeState; createdDay: string };
 
 /** Every day of the range gets a slot, so quiet days show as zero instead of vanishing. */
-function toPoints(stats: CodeStats, range: RangeState, createdDay: string): ChartPoint[] {
+function toPoints(stats: Series, range: RangeState, createdDay: string): ChartPoint[] {
   const byDay = new Map(stats.series.map((d) => [d.day, d]));
   const first = stats.series[0]?.day;
   const from = range.range.from ?? (first && first < createdDay ? first : createdDay);
