@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { createCsvWriter } from "../files/csv-writer";
 import { errorFields, log } from "../lib/log";
-import { type AuditFilter, listAudit } from "./list-audit";
+import { type AuditFilter, type AuditVisibility, listAudit } from "./list-audit";
 
 const PAGE = 500;
 const COLUMNS = [
@@ -20,13 +20,18 @@ const COLUMNS = [
  * The filtered audit log as a CSV stream, read page by page while the
  * response is sent, so a long log is never held in memory.
  */
-export function auditEntriesCsv(db: Db, filter: AuditFilter, timeZone = "Asia/Shanghai") {
+export function auditEntriesCsv(
+  db: Db,
+  filter: AuditFilter,
+  visible: AuditVisibility,
+  timeZone = "Asia/Shanghai",
+) {
   const csv = createCsvWriter({ columns: COLUMNS, timeZone });
   const write = async () => {
     let before: number | undefined;
     try {
       do {
-        const page = await listAudit(db, filter, { limit: PAGE, beforeId: before });
+        const page = await listAudit(db, filter, { limit: PAGE, beforeId: before, visible });
         for (const e of page.entries) {
           await csv.addRow([
             new Date(e.createdAt),

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 
@@ -9,8 +9,25 @@ export type AuditFilter = {
   userId?: string;
 };
 
-export function auditWhere(filter: AuditFilter, beforeId?: number): SQL | undefined {
+/** The accounts whose entries the reader may see; entries of no account are always seen. */
+export type AuditVisibility = string[] | "all";
+
+function visibleCondition(visible: AuditVisibility): SQL | undefined {
+  if (visible === "all") return undefined;
+  const ids = JSON.stringify(visible);
+  return or(
+    isNull(auditLog.accountId),
+    sql`${auditLog.accountId} in (select value from json_each(${ids}))`,
+  );
+}
+
+export function auditWhere(
+  filter: AuditFilter,
+  visible: AuditVisibility,
+  beforeId?: number,
+): SQL | undefined {
   const parts = [
+    visibleCondition(visible),
     filter.accountId ? eq(auditLog.accountId, filter.accountId) : undefined,
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
     filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
@@ -20,16 +37,16 @@ export function auditWhere(filter: AuditFilter, beforeId?: number): SQL | undefi
   return parts.length ? and(...parts) : undefined;
 }
 
-/** Newest first, keyset-paginated by id so pages stay stable while entries are added. */
+/** Newest first, only entries of accounts the reader can see, keyset-paginated by id so pages stay stable while entries are added. */
 export async function listAudit(
   db: Db,
   filter: AuditFilter,
-  options: { limit: number; beforeId?: number },
+  options: { limit: number; beforeId?: number; visible: AuditVisibility },
 ) {
   const rows = await db
     .select()
     .from(auditLog)
-    .where(auditWhere(filter, options.beforeId))
+    .where(auditWhere(filter, options.visible, options.beforeId))
     .orderBy(desc(auditLog.id))
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);

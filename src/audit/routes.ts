@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { visibleAccountIds } from "../accounts/access";
 import { requireRole } from "../auth/middleware";
 import { getDb } from "../db/client";
 import { errorResponses, jsonResponse } from "../http/openapi-common";
@@ -39,6 +40,8 @@ auditRoutes
       path: "/audit",
       tags: ["Audit"],
       summary: "Who changed what and when, newest first (admin or owner)",
+      description:
+        "An admin sees the entries of the accounts granted to them and those of no account (users, member tags); an owner sees all.",
       request: {
         query: filterQuery.extend({
           limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -60,7 +63,9 @@ auditRoutes
     }),
     async (c) => {
       const { limit, before, ...filter } = c.req.valid("query");
-      return c.json(await listAudit(getDb(c.env.DB), filter, { limit, beforeId: before }), 200);
+      const db = getDb(c.env.DB);
+      const visible = await visibleAccountIds(db, c.get("auth"));
+      return c.json(await listAudit(db, filter, { limit, beforeId: before, visible }), 200);
     },
   )
   .openapi(
@@ -76,7 +81,9 @@ auditRoutes
       },
     }),
     async (c) => {
-      const { stream, written } = auditEntriesCsv(getDb(c.env.DB), c.req.valid("query"));
+      const db = getDb(c.env.DB);
+      const visible = await visibleAccountIds(db, c.get("auth"));
+      const { stream, written } = auditEntriesCsv(db, c.req.valid("query"), visible);
       c.executionCtx.waitUntil(written);
       return new Response(stream, {
         headers: {

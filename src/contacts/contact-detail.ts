@@ -13,6 +13,7 @@ import {
 import type { ContactRow } from "./contact-patch";
 import { accountIdsJson, type Visibility, visibleContactCondition } from "./contact-visibility";
 import { contactExtras, presentContactSummary } from "./list-contacts";
+import { visibleContactEvents } from "./visible-events";
 
 const RECENT = 50;
 
@@ -107,6 +108,7 @@ export async function getContactDetail(db: Db, visible: Visibility, contact: Con
   const conflicts = await db
     .select({ id: contactConflicts.id })
     .from(contactConflicts)
+    .leftJoin(fans, eq(fans.id, contactConflicts.fanId))
     .where(
       and(
         eq(contactConflicts.status, "open"),
@@ -114,6 +116,7 @@ export async function getContactDetail(db: Db, visible: Visibility, contact: Con
           eq(contactConflicts.contactId, contact.id),
           eq(contactConflicts.otherContactId, contact.id),
         ),
+        inVisibleAccounts(fans.accountId, visible),
       ),
     );
   return {
@@ -121,7 +124,7 @@ export async function getContactDetail(db: Db, visible: Visibility, contact: Con
     fans: fanRows,
     scans: await recentScans(db, fanIds),
     submissions: await recentSubmissions(db, visible, contact.id, fanIds),
-    events: events.map((e) => ({
+    events: (await visibleContactEvents(db, visible, events)).map((e) => ({
       id: e.id,
       kind: e.kind,
       details: e.details,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { fanTags, forms, memberTags, qrGroups } from "../db/schema";
+import { fanTags, forms, media, memberTags, qrGroups } from "../db/schema";
 import { findGroupByName } from "../groups/find-or-create-group";
 
 /** Where a code goes: nowhere, an existing group, or a group made with the code. */
@@ -15,6 +15,7 @@ export type SettingsRefs = {
   fanTagIds?: number[];
   memberTagIds?: string[];
   formId?: string | null;
+  reply?: readonly Record<string, unknown>[];
 };
 
 export type ResolveSettingsResult =
@@ -25,6 +26,8 @@ export type ResolveSettingsResult =
  * Checks that every id a code refers to belongs to the account: its group,
  * its fan tags (as last synced from WeChat), member tags and form. Only the
  * references that are given are checked; `group` is undefined when none was.
+ * Media in the reply must be the account's own uploads: an id of another
+ * account's file is refused exactly like an id never made.
  */
 export async function resolveCodeSettings(
   db: Db,
@@ -63,6 +66,12 @@ export async function resolveCodeSettings(
     }
   }
 
+  const missingMedia = await missingReplyMedia(db, accountId, refs.reply ?? []);
+  if (missingMedia.length) {
+    const message = `reply: media ${missingMedia.join(", ")} is not among the account's uploaded files`;
+    return { ok: false, reason: "bad_request", message };
+  }
+
   if (refs.formId) {
     const form = await db.query.forms.findFirst({
       columns: { id: true },
@@ -75,6 +84,26 @@ export async function resolveCodeSettings(
     if (!form) return { ok: false, reason: "not_found", message: "Form not found" };
   }
   return { ok: true, group };
+}
+
+async function missingReplyMedia(
+  db: Db,
+  accountId: string,
+  reply: readonly Record<string, unknown>[],
+): Promise<string[]> {
+  const ids = [
+    ...new Set(
+      reply
+        .flatMap((m) => [m.mediaId, m.thumbMediaId])
+        .filter((v): v is string => typeof v === "string"),
+    ),
+  ];
+  if (!ids.length) return [];
+  const known = await db
+    .select({ id: media.id })
+    .from(media)
+    .where(and(eq(media.accountId, accountId), inArray(media.id, ids)));
+  return ids.filter((id) => !known.some((k) => k.id === id));
 }
 
 async function resolveGroup(

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { visibleAccountIds } from "../accounts/access";
 import { roleAtLeast } from "../auth/middleware";
 import { hashPassword } from "../auth/password";
 import { normaliseEmail } from "../auth/sign-in";
@@ -18,12 +19,24 @@ export function canManageRole(actor: AuthContext, role: UserRole): boolean {
   return actor.role === "owner" || (actor.role === "admin" && !roleAtLeast(role, "admin"));
 }
 
-export async function listUsersWithAccounts(db: Db) {
+/**
+ * An admin sees and gives grants only of the accounts granted to them: an
+ * account they cannot see is, to them, one that does not exist.
+ */
+function seenBy(visible: string[] | "all", accountIds: string[]): string[] {
+  return visible === "all" ? accountIds : accountIds.filter((id) => visible.includes(id));
+}
+
+export async function listUsersWithAccounts(db: Db, actor: AuthContext) {
+  const visible = await visibleAccountIds(db, actor);
   const rows = await db.select().from(users).orderBy(users.email);
   const grants = await db.select().from(userAccounts);
   return rows.map((u) => ({
     user: u,
-    accountIds: grants.filter((g) => g.userId === u.id).map((g) => g.accountId),
+    accountIds: seenBy(
+      visible,
+      grants.filter((g) => g.userId === u.id).map((g) => g.accountId),
+    ),
   }));
 }
 
@@ -71,7 +84,8 @@ export async function createUser(db: Db, actor: AuthContext, options: CreateUser
       message: `A user with email ${email} already exists`,
     } as const;
 
-  const accountIds = await existingAccountIds(db, options.accountIds);
+  const visible = await visibleAccountIds(db, actor);
+  const accountIds = seenBy(visible, await existingAccountIds(db, options.accountIds));
   const temporaryPassword = options.password ? null : randomToken(14);
   const now = Date.now();
   const user = {
@@ -105,6 +119,20 @@ async function isLastActiveOwner(db: Db, userId: string): Promise<boolean> {
   return others.length === 0;
 }
 
+/** The grants after an update: the requested ones the actor can see, and those they cannot, kept. */
+async function nextGrants(
+  db: Db,
+  visible: string[] | "all",
+  userId: string,
+  requested: string[],
+): Promise<string[]> {
+  const granted = seenBy(visible, await existingAccountIds(db, requested));
+  if (visible === "all") return granted;
+  const current = await db.select().from(userAccounts).where(eq(userAccounts.userId, userId));
+  const unseen = current.map((g) => g.accountId).filter((id) => !visible.includes(id));
+  return [...new Set([...granted, ...unseen])];
+}
+
 /** Changes role, status or grants. Deactivating ends the user's sessions and tokens at once. */
 export async function updateUser(
   db: Db,
@@ -133,13 +161,14 @@ export async function updateUser(
   }
 
   const now = Date.now();
+  const visible = await visibleAccountIds(db, actor);
   const statements = [
     db
       .update(users)
       .set({ name: options.name, role: options.role, status: options.status, updatedAt: now })
       .where(eq(users.id, userId)),
     ...(options.accountIds
-      ? grantStatements(db, userId, await existingAccountIds(db, options.accountIds))
+      ? grantStatements(db, userId, await nextGrants(db, visible, userId, options.accountIds))
       : []),
     ...(options.status === "deactivated"
       ? [
@@ -162,6 +191,9 @@ export async function updateUser(
     ok: true,
     before: target,
     user: after,
-    accountIds: grants.map((g) => g.accountId),
+    accountIds: seenBy(
+      visible,
+      grants.map((g) => g.accountId),
+    ),
   } as const;
 }

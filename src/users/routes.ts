@@ -41,7 +41,7 @@ userRoutes
       },
     }),
     async (c) => {
-      const rows = await listUsersWithAccounts(getDb(c.env.DB));
+      const rows = await listUsersWithAccounts(getDb(c.env.DB), c.get("auth"));
       return c.json({ users: rows.map((r) => presentUser(r.user, r.accountIds)) }, 200);
     },
   )

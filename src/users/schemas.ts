@@ -10,9 +10,10 @@ export const userSchema = z
     name: z.string(),
     role: z.enum(USER_ROLES),
     status: z.enum(["active", "deactivated"]),
-    accountIds: z
-      .array(z.string())
-      .openapi({ description: "Accounts granted; owners see every account" }),
+    accountIds: z.array(z.string()).openapi({
+      description:
+        "Accounts granted, among those the caller can see (an owner sees every account). Grants of accounts the caller cannot see are neither shown nor changed.",
+    }),
     lastLoginAt: z.number().nullable(),
     createdAt: z.number(),
   })
