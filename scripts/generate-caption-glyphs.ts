@@ -1,5 +1,6 @@
 // Generates src/images/caption-glyphs.generated.ts: 1-bit bitmaps of ASCII, the GB2312 symbol
-// rows 1-3 and the 3,755 level-1 hanzi, rasterised from Noto Sans CJK SC by Chromium's canvas.
+// rows 1-3 and all 6,763 GB2312 hanzi (level 1 and 2: rows 16-87), rasterised from Noto Sans
+// CJK SC by Chromium's canvas.
 // The Worker has no font rasteriser, so PNG captions are drawn from these bitmaps.
 //
 //   apt-get install fonts-noto-cjk chromium   (both present on the dev machine)
@@ -16,7 +17,7 @@ function gb2312Chars(): string[] {
   const decoder = new TextDecoder("gb18030", { fatal: true });
   const chars: string[] = [];
   const rows = [1, 2, 3];
-  for (let row = 16; row <= 55; row++) rows.push(row);
+  for (let row = 16; row <= 87; row++) rows.push(row);
   for (const row of rows) {
     for (let cell = 1; cell <= 94; cell++) {
       try {

@@ -4,11 +4,10 @@
  *   renderCaptionBitmap(text, imageWidth): Bitmap      band of `captionMetrics(width).height` rows
  *
  * Workers have no font rasteriser, so glyphs come from bitmaps generated at build time
- * (scripts/generate-caption-glyphs.ts): ASCII, GB2312 symbols and the 3,755 level-1 hanzi at
- * 24 px, enlarged by a whole factor for large images. Characters outside that set draw as □.
- *
- * TODO(#4): rarer hanzi (GB2312 level 2, 3,008 more, ~110 KB) and emoji draw as □ in PNG
- * captions (SVG captions use real fonts); they wait for operators to ask, as the bundle grows.
+ * (scripts/generate-caption-glyphs.ts): ASCII, GB2312 symbols and all 6,763 GB2312 hanzi
+ * (both levels, which cover the names of places, shops and people in everyday use) at 24 px,
+ * enlarged by a whole factor for large images. Characters outside that set (GBK-only hanzi,
+ * emoji) draw as □ in PNG captions; SVG captions use real fonts.
  */
 
 import { inflateSync } from "fflate";
