@@ -85,6 +85,7 @@ CREATE TABLE `contacts` (
 	`email` text,
 	`fields` text DEFAULT '{}' NOT NULL,
 	`source_qrcode_id` text,
+	`erased_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );
@@ -96,13 +97,20 @@ CREATE TABLE `dead_letters` (
 	`id` text PRIMARY KEY NOT NULL,
 	`queue` text NOT NULL,
 	`body` text NOT NULL,
+	`type` text DEFAULT 'unknown' NOT NULL,
+	`account_id` text,
+	`job_id` text,
+	`summary` text DEFAULT '' NOT NULL,
+	`last_error` text,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
 	`created_at` integer NOT NULL,
-	`retried_at` integer
+	`retried_at` integer,
+	`discarded_at` integer
 );
 --> statement-breakpoint
 CREATE INDEX `dead_letters_status_idx` ON `dead_letters` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `dead_letters_account_idx` ON `dead_letters` (`account_id`,`status`,`created_at`);--> statement-breakpoint
 CREATE TABLE `fan_tag_failures` (
 	`id` text PRIMARY KEY NOT NULL,
 	`account_id` text NOT NULL,
@@ -172,6 +180,7 @@ CREATE TABLE `form_submissions` (
 	`data` text NOT NULL,
 	`outcome` text NOT NULL,
 	`client_hash` text DEFAULT '' NOT NULL,
+	`erased_at` integer,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint

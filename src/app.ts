@@ -5,6 +5,7 @@ import { auditRoutes } from "./audit/routes";
 import { enforceWriteAccess } from "./auth/middleware";
 import { authRoutes, publicAuthRoutes, requireAuth } from "./auth/routes";
 import { contactRoutes } from "./contacts/routes";
+import { deadLetterRoutes } from "./dead-letters/routes";
 import { formPageRoutes } from "./form-page/routes";
 import { formRoutes } from "./forms/routes";
 import { corsFromEnv } from "./http/cors";
@@ -15,6 +16,7 @@ import { requestId } from "./http/request-id";
 import { createRouter } from "./http/router";
 import { jobRoutes } from "./jobs/routes";
 import { liveImageRoutes } from "./live-images/routes";
+import { privacyRoutes } from "./privacy/routes";
 import { qrCodeApi } from "./qrcodes/api";
 import { sandboxWechatRoutes } from "./sandbox/api/mount";
 import { sandboxRoutes } from "./sandbox/routes";
@@ -49,6 +51,8 @@ export function createApp() {
   api.route("/", userRoutes);
   api.route("/", auditRoutes);
   api.route("/", scanRoutes);
+  api.route("/", deadLetterRoutes);
+  api.route("/", privacyRoutes);
 
   const app = createRouter();
   app.use("*", requestId);

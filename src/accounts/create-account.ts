@@ -49,6 +49,7 @@ export async function createAccount(
     messageMode: input.messageMode,
     timeZone: input.timeZone ?? env.DEFAULT_TIME_ZONE ?? "Asia/Shanghai",
     isSandbox: input.isSandbox,
+    scanRetentionDays: input.scanRetentionDays,
     ...sealed,
     createdAt: now,
     updatedAt: now,

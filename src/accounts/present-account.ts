@@ -20,6 +20,7 @@ export function presentAccount(a: AccountRow) {
       a.lastCheckAt === null
         ? null
         : { at: a.lastCheckAt, ok: a.lastCheckOk ?? false, message: a.lastCheckMessage ?? "" },
+    scanRetentionDays: a.scanRetentionDays,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -20,6 +20,10 @@ export const accountSchema = z
       .string()
       .openapi({ description: "Path of this account's webhook; prefix with the public origin" }),
     lastCheck: z.object({ at: z.number(), ok: z.boolean(), message: z.string() }).nullable(),
+    scanRetentionDays: z.number().int().openapi({
+      description:
+        "Raw scan records older than this many days are removed; 0 keeps them. The numbers stay.",
+    }),
     createdAt: z.number(),
     updatedAt: z.number(),
   })
@@ -59,6 +63,23 @@ const encodingAesKey = z
   .regex(/^[0-9a-zA-Z+/]{43}$/, "The EncodingAESKey is exactly 43 letters or digits");
 const timeZone = z.string().trim().refine(isKnownTimeZone, "Unknown time zone");
 
+export const MIN_SCAN_RETENTION_DAYS = 7;
+export const MAX_SCAN_RETENTION_DAYS = 3650;
+const RETENTION_MESSAGE = `Keep raw scans for 0 (forever) or ${MIN_SCAN_RETENTION_DAYS} to ${MAX_SCAN_RETENTION_DAYS} days`;
+// A week at least, so that a mistyped 1 cannot wipe yesterday's scan records overnight.
+const scanRetentionDays = z
+  .number({ error: RETENTION_MESSAGE })
+  .int(RETENTION_MESSAGE)
+  .refine(
+    (days) => days === 0 || (days >= MIN_SCAN_RETENTION_DAYS && days <= MAX_SCAN_RETENTION_DAYS),
+    RETENTION_MESSAGE,
+  )
+  .openapi({
+    description:
+      "Days raw scan records are kept before the cron removes them; 0 keeps them forever. Code numbers are never removed.",
+    example: 365,
+  });
+
 export const createAccountBodySchema = z
   .object({
     name,
@@ -73,6 +94,7 @@ export const createAccountBodySchema = z
       .boolean()
       .default(false)
       .openapi({ description: "Served by the built-in WeChat stand-in; secrets may be omitted" }),
+    scanRetentionDays: scanRetentionDays.default(0),
   })
   .superRefine((body, ctx) => {
     if (body.isSandbox) return;
@@ -91,6 +113,7 @@ export const updateAccountBodySchema = z
     encodingAesKey: encodingAesKey.optional(),
     messageMode: z.enum(MESSAGE_MODES).optional(),
     timeZone: timeZone.optional(),
+    scanRetentionDays: scanRetentionDays.optional(),
   })
   .strict()
   .openapi("UpdateAccountBody");

@@ -7,7 +7,7 @@ import {
 } from "../live/live-hub";
 import type { LiveMessage } from "../live/live-messages";
 import { runFanTagAlarm } from "../tags/apply-fan-tags";
-import { enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
+import { dropPendingTagsOfFan, enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
 import type { WechatResult } from "../wechat/errors";
 import { AccessTokenCache, type AccessTokenRequest } from "../wechat/token-cache";
 
@@ -37,6 +37,11 @@ export class AccountDurableObject extends DurableObject<Env> {
   /** Fan tags to apply; gathered briefly, then applied by the alarm (src/tags/apply-fan-tags.ts). */
   async queueFanTags(requests: FanTagRequest[]): Promise<number> {
     return enqueueFanTags(this.ctx.storage, requests);
+  }
+
+  /** Forgets an erased fan's pending tags, and with them its openid. */
+  async forgetFan(fanId: string): Promise<number> {
+    return dropPendingTagsOfFan(this.ctx.storage, fanId);
   }
 
   override async alarm(): Promise<void> {

@@ -25,9 +25,12 @@ export function fanColumns(language: ExportLanguage): SheetColumn[] {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
+/** What stands in the OpenID column for a fan whose personal data was erased. */
+const erasedLabel = (language: ExportLanguage) => t(language, "（已删除）", "(erased)");
+
 export function fanRow(fan: CodeFan, language: ExportLanguage): CellValue[] {
   return [
-    fan.openid,
+    fan.erased ? erasedLabel(language) : fan.openid,
     fan.remark || fan.contact?.name || "",
     date(fan.firstScanAt),
     date(fan.lastScanAt),
@@ -45,6 +48,7 @@ export type ScanExportRow = {
   codeName: string;
   scene: string;
   openid: string;
+  erased: boolean;
   remark: string;
   contactName: string | null;
   occurredAt: number;
@@ -67,7 +71,7 @@ export function scanRow(scan: ScanExportRow, language: ExportLanguage): CellValu
   return [
     scan.codeName,
     scan.scene,
-    scan.openid,
+    scan.erased ? erasedLabel(language) : scan.openid,
     scan.remark || scan.contactName || "",
     new Date(scan.occurredAt),
     scan.event === "subscribe"

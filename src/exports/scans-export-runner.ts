@@ -15,6 +15,7 @@ type ScanPageRow = {
   scene: string;
   event: "subscribe" | "SCAN";
   openid: string;
+  erased_at: number | null;
   remark: string;
   contact_name: string | null;
 };
@@ -66,6 +67,7 @@ export async function runScansExport(env: Env, job: JobRow) {
               codeName: code.name,
               scene: r.scene,
               openid: r.openid,
+              erased: r.erased_at !== null,
               remark: r.remark,
               contactName: r.contact_name,
               occurredAt: r.occurred_at,
@@ -99,7 +101,7 @@ async function readScanPage(
 ): Promise<ScanPageRow[]> {
   const statement = namedStatement(
     d1,
-    `SELECT s.id, s.occurred_at, s.scene, s.event, f.openid, f.remark, ct.name AS contact_name
+    `SELECT s.id, s.occurred_at, s.scene, s.event, f.openid, f.erased_at, f.remark, ct.name AS contact_name
      FROM scans s JOIN fans f ON f.id = s.fan_id LEFT JOIN contacts ct ON ct.id = f.contact_id
      WHERE s.qrcode_id = :code AND s.account_id = :acc AND s.occurred_at < :end
        AND (s.occurred_at > :at OR (s.occurred_at = :at AND s.id > :id))

@@ -1,6 +1,4 @@
-import { getDb } from "../db/client";
-import { deadLetters } from "../db/schema";
-import { newId } from "../lib/ids";
+import { recordDeadLetter } from "../dead-letters/record-dead-letter";
 import { errorFields, log } from "../lib/log";
 import { type JobHandler, jobHandlers } from "./handlers";
 import { type JobMessageType, jobMessageSchema } from "./messages";
@@ -51,12 +49,6 @@ export async function consumeJobs(batch: MessageBatch, env: Env, ctx: ExecutionC
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }
-}
-
-export async function recordDeadLetter(env: Env, queue: string, body: unknown, attempts: number) {
-  await getDb(env.DB)
-    .insert(deadLetters)
-    .values({ id: newId("dlq"), queue, body, attempts, createdAt: Date.now() });
 }
 
 export async function consumeDeadLetters(batch: MessageBatch, env: Env) {

@@ -27,7 +27,8 @@ registerJobHandler("after_scan", async (env, message) => {
       where: (q, { and, eq }) => and(eq(q.id, qrcodeId), eq(q.accountId, account.id)),
     }),
   ]);
-  if (!fan || !code || code.deletedAt) return { retry: false };
+  // An erased fan's openid is a placeholder: nothing can be tagged or sent to it.
+  if (!fan || fan.erasedAt !== null || !code || code.deletedAt) return { retry: false };
 
   if (code.fanTagIds.length > 0) {
     await getAccountStub(env, account.id).queueFanTags([

@@ -14,7 +14,9 @@ export type ListCodeFansOptions = DayRange & {
 
 export type CodeFan = {
   fanId: string;
+  /** Empty for an erased fan, whose stored openid is only a placeholder. */
   openid: string;
+  erased: boolean;
   remark: string;
   contact: { id: string; name: string } | null;
   firstScanAt: number;
@@ -32,6 +34,7 @@ export type CodeFan = {
 type FanRow = {
   fan_id: string;
   openid: string;
+  erased_at: number | null;
   remark: string;
   following: number;
   last_followed_at: number | null;
@@ -47,7 +50,7 @@ type FanRow = {
   is_new: number;
 };
 
-const COLUMNS = `qf.fan_id, f.openid, f.remark, f.following, f.last_followed_at, f.follow_count,
+const COLUMNS = `qf.fan_id, f.openid, f.erased_at, f.remark, f.following, f.last_followed_at, f.follow_count,
   f.unfollow_count, f.wechat_tag_ids, f.contact_id, ct.name AS contact_name, qf.first_scan_at,
   qf.last_scan_at, qf.scan_count, qf.unfollowed_at`;
 
@@ -138,7 +141,8 @@ function parseTagIds(json: string): number[] {
 function presentRow(r: FanRow, names: Map<number, string>): CodeFan {
   return {
     fanId: r.fan_id,
-    openid: r.openid,
+    openid: r.erased_at === null ? r.openid : "",
+    erased: r.erased_at !== null,
     remark: r.remark,
     contact: r.contact_id ? { id: r.contact_id, name: r.contact_name ?? "" } : null,
     firstScanAt: r.first_scan_at,

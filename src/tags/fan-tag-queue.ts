@@ -121,6 +121,12 @@ export function postponePendingTags(
   }
 }
 
+/** Drops every pending tag of one fan (an erased fan's openid must not stay here). */
+export function dropPendingTagsOfFan(storage: DurableObjectStorage, fanId: string): number {
+  ensureTable(storage.sql);
+  return storage.sql.exec("DELETE FROM pending_fan_tags WHERE fan_id = ?", fanId).rowsWritten;
+}
+
 /** When the next pending request falls due, or null when none is left. */
 export function nextDueAt(storage: DurableObjectStorage): number | null {
   ensureTable(storage.sql);

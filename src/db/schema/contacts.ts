@@ -1,5 +1,5 @@
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, jsonText, primaryId, updatedAt } from "./columns";
+import { createdAt, jsonText, primaryId, timestamp, updatedAt } from "./columns";
 
 /** A CRM person, keyed by mobile or email, linked to zero or more fans. */
 export const contacts = sqliteTable(
@@ -11,6 +11,8 @@ export const contacts = sqliteTable(
     email: text("email"),
     fields: jsonText<Record<string, unknown>>("fields").notNull().default({}),
     sourceQrcodeId: text("source_qrcode_id"),
+    /** Set by a privacy request: name, keys and fields are blanked, the row stays for counts. */
+    erasedAt: timestamp("erased_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -39,6 +41,7 @@ export const contactEvents = sqliteTable(
         "untagged",
         "conflict",
         "conflict_resolved",
+        "erased",
       ],
     }).notNull(),
     details: jsonText<Record<string, unknown>>("details").notNull().default({}),

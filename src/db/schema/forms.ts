@@ -58,6 +58,8 @@ export const formSubmissions = sqliteTable(
     outcome: text("outcome", { enum: ["matched", "created", "conflict", "anonymous"] }).notNull(),
     /** SHA-256 of the client address with the signing key; for throttling only. */
     clientHash: text("client_hash").notNull().default(""),
+    /** Set when its contact was erased: answers and client hash blanked, the row kept for counts. */
+    erasedAt: timestamp("erased_at"),
     createdAt: createdAt(),
   },
   (t) => [
