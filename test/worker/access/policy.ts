@@ -111,6 +111,13 @@ export const ROUTE_POLICY: Record<string, Minimum> = {
   "POST /api/accounts/{accountId}/sandbox/faults": "operator",
   "DELETE /api/accounts/{accountId}/sandbox/faults": "operator",
   "POST /api/accounts/{accountId}/sandbox/tokens/expire": "operator",
+
+  "GET /api/dead-letters": "admin",
+  "POST /api/dead-letters/{deadLetterId}/retry": "admin",
+  "POST /api/dead-letters/{deadLetterId}/discard": "admin",
+  // Last: the owner's cell erases the world's fan and contact for good.
+  "POST /api/accounts/{accountId}/fans/{fanId}/erase": "admin",
+  "POST /api/contacts/{contactId}/erase": "admin",
 };
 
 /** Routes on /api that are deliberately not operations of the OpenAPI document. */

@@ -51,6 +51,9 @@ function sharedParam(name: string, path: string): string {
     jobId: world.jobId,
     contactId: world.contactId,
     conflictId: world.conflictId,
+    fanId: world.fanId,
+    // No dead letter is made: callers let through are answered 404.
+    deadLetterId: "dlq_matrix0000000000",
     memberTagId,
     userId: targetUserId,
   };
