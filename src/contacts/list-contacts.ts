@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   contactMemberTags,
@@ -27,8 +27,9 @@ function broughtBy(qrcodeId: string): SQL {
       where ${fans.contactId} = ${contacts.id} and ${qrcodeFans.qrcodeId} = ${qrcodeId}))`;
 }
 
+/** Erased contacts are markers kept for the counts: no list or export shows them. */
 export function contactWhere(visible: Visibility, filter: ContactFilter): SQL | undefined {
-  const parts: (SQL | undefined)[] = [visibleContactCondition(visible)];
+  const parts: (SQL | undefined)[] = [visibleContactCondition(visible), isNull(contacts.erasedAt)];
   if (filter.q) {
     const p = likePattern(filter.q);
     parts.push(
@@ -98,6 +99,7 @@ export function presentContactSummary(
     fanCount: extras.fanCounts.get(c.id) ?? 0,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    erasedAt: c.erasedAt,
   };
 }
 

@@ -33,6 +33,9 @@ export const contactSummarySchema = z
     fanCount: z.number().int(),
     createdAt: z.number(),
     updatedAt: z.number(),
+    erasedAt: z.number().nullable().openapi({
+      description: "When the personal data was erased; an erased contact keeps only its id",
+    }),
   })
   .openapi("ContactSummary");
 
@@ -115,6 +118,22 @@ const emailInput = z
   })
   .nullable();
 
+/**
+ * A field holds what a form answer can be: text, a number, yes or no, or
+ * chosen options; null removes it. Nothing nested: the fields are merged
+ * with SQLite's JSON functions, which refuse deep nesting, and a contact
+ * stored that way would break the contact list for everyone.
+ */
+const contactFieldValue = z
+  .union([
+    z.string().max(2000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(z.string().max(500)).max(50),
+  ])
+  .openapi({ description: "Text, number, boolean, a list of texts, or null to remove" });
+
 export const updateContactBodySchema = z
   .object({
     name: z.string().trim().max(100).optional(),
@@ -122,7 +141,7 @@ export const updateContactBodySchema = z
     email: emailInput.optional().openapi({ type: "string", example: "li@example.cn" }),
     /** Answers by field id; null removes one. */
     fields: z
-      .record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.unknown())
+      .record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), contactFieldValue)
       .optional()
       .refine((f) => !f || Object.keys(f).length <= 50, "At most 50 fields at once"),
   })

@@ -27,8 +27,6 @@ export type EraseContactCounts = { submissions: number; fans: number };
  * are unlinked (their own data goes with a fan erasure); its member tags and
  * history go, one "erased" event taking their place. One D1 batch.
  */
-// TODO(#7): the contact list, detail and export (src/contacts) still show an erased contact as
-// a blank row without saying it was erased; contactSummarySchema needs `erasedAt` for that.
 export async function eraseContact(
   db: Db,
   contact: ContactRow,

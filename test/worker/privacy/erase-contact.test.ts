@@ -19,7 +19,7 @@ import {
   insertMemberTag,
   insertQrcode,
 } from "../forms/fixtures";
-import { ownerTokenHeaders } from "../helpers";
+import { call, ownerTokenHeaders } from "../helpers";
 import { erase, tablesHolding } from "./helpers";
 
 const unique = () => crypto.randomUUID().replaceAll("-", "").slice(0, 8);
@@ -120,6 +120,26 @@ describe("POST /api/contacts/{contactId}/erase", () => {
     expect(audit).toMatchObject([
       { action: "contact.erase", after: { submissionsBlanked: 3, fansUnlinked: 1 } },
     ]);
+  });
+
+  it("drops the erased contact from the list and says so on its page", async () => {
+    const { owner, contact, person } = await contactWithSubmissions();
+    const listed = async () => {
+      const res = await call(`/api/contacts?q=${encodeURIComponent(person.name)}`, {
+        headers: owner,
+      });
+      return ((await res.json()) as { contacts: { id: string }[] }).contacts.map((c) => c.id);
+    };
+    expect(await listed()).toEqual([contact.id]);
+    expect((await erase(`/api/contacts/${contact.id}/erase`, owner)).status).toBe(200);
+
+    const all = await call("/api/contacts?pageSize=200", { headers: owner });
+    const ids = ((await all.json()) as { contacts: { id: string }[] }).contacts.map((c) => c.id);
+    expect(ids).not.toContain(contact.id);
+    const page = await call(`/api/contacts/${contact.id}`, { headers: owner });
+    expect(page.status).toBe(200);
+    const detail = (await page.json()) as { contact: { erasedAt: number | null; name: string } };
+    expect(detail.contact).toMatchObject({ name: "", erasedAt: expect.any(Number) });
   });
 
   it("answers 409 when the contact was already erased", async () => {
