@@ -78,7 +78,14 @@ export const accountRoutes = createRouter()
     }),
     async (c) => {
       const db = getDb(c.env.DB);
-      const result = await updateAccount(c.env, db, c.get("account"), c.req.valid("json"));
+      const account = c.get("account");
+      const result = await updateAccount(c.env, db, account, c.req.valid("json"));
+      if (!result.ok && result.reason === "time_zone_locked") {
+        throw new AppError(
+          "conflict",
+          `The time zone stays ${account.timeZone}: this account's statistics already count days in it`,
+        );
+      }
       if (!result.ok) throw appIdTaken();
       return c.json({ account: presentAccount(result.account) }, 200);
     },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { accounts } from "../db/schema";
+import { accounts, qrcodeDaily } from "../db/schema";
 import type { AccountRow } from "../http/types";
 import { isAppIdTaken } from "./create-account";
 import type { UpdateAccountInput } from "./schemas";
@@ -8,7 +8,22 @@ import { sealAccountSecrets } from "./seal-account-secrets";
 
 export type UpdateAccountResult =
   | { ok: true; account: AccountRow }
-  | { ok: false; reason: "app_id_taken" };
+  | { ok: false; reason: "app_id_taken" }
+  | { ok: false; reason: "time_zone_locked" };
+
+/**
+ * Whether the account has counted a scan. Its rollups carry day labels of
+ * the zone they were recorded in, and relabelling them would need raw scans
+ * that retention may already have pruned: so the zone is fixed from then on.
+ */
+async function hasCountedScans(db: Db, accountId: string): Promise<boolean> {
+  const row = await db
+    .select({ day: qrcodeDaily.day })
+    .from(qrcodeDaily)
+    .where(eq(qrcodeDaily.accountId, accountId))
+    .limit(1);
+  return row.length > 0;
+}
 
 /**
  * Applies the given fields. A new EncodingAESKey keeps the current one as the
@@ -24,6 +39,9 @@ export async function updateAccount(
   if (input.appId && input.appId !== account.appId) {
     if (await isAppIdTaken(db, input.appId, account.id))
       return { ok: false, reason: "app_id_taken" };
+  }
+  if (input.timeZone && input.timeZone !== account.timeZone) {
+    if (await hasCountedScans(db, account.id)) return { ok: false, reason: "time_zone_locked" };
   }
   const { appSecret, token, encodingAesKey, ...plain } = input;
   const sealed = await sealAccountSecrets(env, { appSecret, token, encodingAesKey });

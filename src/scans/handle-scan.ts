@@ -38,8 +38,7 @@ export async function handleScan(
   const code = await findCodeByScene(db, account.id, e.scene);
   const planned = code && !code.deletedAt ? planReply(readReply(code.reply, code.id)) : [];
   const at = e.createTime * 1000;
-  // TODO(#5): rollups keep the day labels of the zone at recording time; changing an account's
-  // zone needs a relabelling job over raw scans, not written yet.
+  // Rollups keep the day labels of this zone; updateAccount refuses a new zone once any exist.
   const day = dayInZone(at, account.timeZone);
   const p = {
     acc: account.id,
@@ -74,7 +73,7 @@ export async function handleScan(
   const first = planned[0];
   const passive =
     code && first?.channel === "passive"
-      ? await preparePassiveReply(env, account, code, recorded.fanId, first)
+      ? await preparePassiveReply(env, ctx, account, code, recorded.fanId, first)
       : null;
   if (passive?.kind === "moved_to_custom" && code) {
     await insertDelivery(env.DB, {

@@ -159,6 +159,34 @@ describe("PATCH /api/accounts/{accountId}", () => {
     expect(res.status).toBe(400);
   });
 
+  it("changes the time zone until the first scan is counted, then answers 409 and keeps it", async () => {
+    const owner = await ownerTokenHeaders();
+    const account = await createSandboxAccount(owner, { timeZone: "Asia/Shanghai" });
+    const patch = (timeZone: string) =>
+      call(`/api/accounts/${account.id}`, jsonInit("PATCH", { timeZone }, owner));
+    expect((await patch("Asia/Hong_Kong")).status).toBe(200);
+
+    const code = await call(
+      `/api/accounts/${account.id}/qrcodes`,
+      jsonInit("POST", { name: "前台", kind: "permanent" }, owner),
+    );
+    const { qrcode } = (await code.json()) as { qrcode: { scene: string } };
+    const scan = await call(
+      `/api/accounts/${account.id}/sandbox/scans`,
+      jsonInit("POST", { scene: qrcode.scene, kind: "subscribe" }, owner),
+    );
+    expect(scan.status).toBe(200);
+
+    const refused = await patch("Europe/Berlin");
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: { code: "conflict", message: expect.stringContaining("Asia/Hong_Kong") },
+    });
+    expect((await patch("Asia/Hong_Kong")).status).toBe(200);
+    const read = await call(`/api/accounts/${account.id}`, { headers: owner });
+    expect(((await read.json()) as AccountBody).account.timeZone).toBe("Asia/Hong_Kong");
+  });
+
   it("refuses an operator granted the account with 403", async () => {
     const owner = await ownerTokenHeaders();
     const { account } = (await (await post(realBody(), owner)).json()) as AccountBody;
