@@ -94,6 +94,25 @@ async function recentSubmissions(db: Db, visible: Visibility, contactId: string,
     .limit(RECENT);
 }
 
+/**
+ * The labels of the form fields whose answers the contact keeps (`fields` is
+ * keyed by field id): taken from the forms it submitted, the newest first, so
+ * a field renamed later shows its current label.
+ */
+async function fieldLabels(db: Db, contactId: string): Promise<Record<string, string>> {
+  const rows = await db
+    .selectDistinct({ fields: forms.fields, updatedAt: forms.updatedAt })
+    .from(formSubmissions)
+    .innerJoin(forms, eq(forms.id, formSubmissions.formId))
+    .where(eq(formSubmissions.contactId, contactId))
+    .orderBy(desc(forms.updatedAt));
+  const labels: Record<string, string> = {};
+  for (const row of rows) {
+    for (const field of row.fields) labels[field.id] ??= field.label;
+  }
+  return labels;
+}
+
 /** A contact's page: linked fans, their scans, submissions, tags and merge history. */
 export async function getContactDetail(db: Db, visible: Visibility, contact: ContactRow) {
   const fanRows = await linkedFans(db, visible, contact.id);
@@ -124,6 +143,7 @@ export async function getContactDetail(db: Db, visible: Visibility, contact: Con
     fans: fanRows,
     scans: await recentScans(db, fanIds),
     submissions: await recentSubmissions(db, visible, contact.id, fanIds),
+    fieldLabels: await fieldLabels(db, contact.id),
     events: (await visibleContactEvents(db, visible, events)).map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -94,6 +94,10 @@ export const contactDetailSchema = z
         createdAt: z.number(),
       }),
     ),
+    fieldLabels: z.record(z.string(), z.string()).openapi({
+      description: "Labels of the form fields the contact's `fields` are keyed by",
+      example: { session: "场次" },
+    }),
     events: z.array(contactEventSchema),
     openConflictIds: z.array(z.string()),
   })

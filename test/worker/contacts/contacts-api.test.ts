@@ -127,6 +127,13 @@ describe("GET /api/contacts/{contactId}", () => {
     ]);
     expect(body.events.map((e) => e.kind)).toContain("created");
   });
+
+  it("names the form fields its answers are keyed by", async () => {
+    const chen = await contactByMobile("13922220001");
+    const res = await call(`/api/contacts/${chen?.id}`, { headers: owner });
+    const body = (await res.json()) as { fieldLabels: Record<string, string> };
+    expect(body.fieldLabels).toMatchObject({ city: "城市", note: "备注", agree: "我同意" });
+  });
 });
 
 describe("PATCH /api/contacts/{contactId}", () => {
