@@ -10,6 +10,7 @@ import { formPageRoutes } from "./form-page/routes";
 import { formRoutes } from "./forms/routes";
 import { corsFromEnv } from "./http/cors";
 import { healthRoutes } from "./http/health";
+import { checkJsonBody } from "./http/json-body";
 import { errorResponse, onError } from "./http/on-error";
 import { mountOpenApi } from "./http/openapi-doc";
 import { requestId } from "./http/request-id";
@@ -33,7 +34,7 @@ import { webhookRoutes } from "./webhook/routes";
  */
 export function createApp() {
   const api = createRouter().basePath("/api");
-  api.use("*", corsFromEnv);
+  api.use("*", corsFromEnv, checkJsonBody);
   api.route("/", healthRoutes);
   api.route("/", publicAuthRoutes);
   mountOpenApi(api);

@@ -4,6 +4,7 @@ import { CSV_CONTENT_TYPE, createCsvWriter } from "../files/csv-writer";
 import { writeStreamToR2 } from "../files/r2-multipart";
 import type { CellValue, SheetColumn } from "../files/sheet-types";
 import { createXlsxWriter, XLSX_CONTENT_TYPE } from "../files/xlsx-writer";
+import { qrFileName } from "../images/file-names";
 
 export type ExportFormat = "xlsx" | "csv";
 
@@ -13,7 +14,7 @@ export type SpreadsheetExportOptions = {
   accountId: string;
   jobId: string;
   format: ExportFormat;
-  /** Without the extension. */
+  /** Without the extension; made safe for every file system (it may hold a code's name). */
   fileName: string;
   sheetName: string;
   columns: readonly SheetColumn[];
@@ -59,7 +60,7 @@ export async function writeSpreadsheetExport(env: Env, o: SpreadsheetExportOptio
     accountId: o.accountId,
     jobId: o.jobId,
     kind,
-    fileName: `${o.fileName}.${kind}`,
+    fileName: qrFileName(o.fileName, kind, "export"),
     contentType,
     size,
     r2Key,

@@ -47,6 +47,14 @@ export function onError(err: Error, c: Context<AppEnv>) {
     logAppError(c, err);
     return errorResponse(c, err.code, err.message, err.details);
   }
+  if (err instanceof HTTPException && err.status === 415) {
+    const sent = c.req.header("Content-Type") || "none";
+    return errorResponse(
+      c,
+      "unsupported_media_type",
+      `This route does not read a body of Content-Type ${sent}: JSON bodies are sent as application/json, files as multipart/form-data`,
+    );
+  }
   if (err instanceof HTTPException && err.status < 500) {
     const code = STATUS_TO_CODE[err.status] ?? "bad_request";
     return errorResponse(c, code, err.message || code.replaceAll("_", " "));

@@ -7,7 +7,8 @@ const INFO = {
   description:
     "Parametric QR codes for WeChat Official Accounts: accounts, codes, scans, replies, tags, forms, contacts and exports. " +
     "Authenticate with the session cookie from `POST /api/auth/login`, or with `Authorization: Bearer <token>` " +
-    "from `POST /api/tokens`. Every failure answers `{ error: { code, message, requestId } }`.",
+    "from `POST /api/tokens`. Every failure answers `{ error: { code, message, requestId } }`. " +
+    "JSON bodies are sent as `application/json`, in UTF-8, at most 1 MB; anything else is refused (400, 413, 415).",
 };
 
 /**

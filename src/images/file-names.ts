@@ -1,7 +1,7 @@
 /**
  * Download file names from code names: safe on Windows, macOS and Linux, Chinese kept.
  *
- *   qrFileName(name, ext): string                 "上海门店 01.png"
+ *   qrFileName(name, ext, fallback?): string      "上海门店 01.png"
  *   contentDisposition(fileName, type?): string   header value with an RFC 6266/5987 filename*
  *   createUniqueNamer(): (fileName) => string      "a.png", "a (2).png" ... within one ZIP
  */
@@ -29,19 +29,23 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return out;
 }
 
-function safeBase(name: string): string {
+function safeBase(name: string, fallback: string): string {
   let base = name.normalize("NFC").replace(UNSAFE_CHARS, " ").replace(/\s+/g, " ");
   base = truncateUtf8(base.trim(), MAX_BASE_BYTES);
   // Windows drops trailing dots and spaces; a leading dot hides the file on Unix.
   base = base.replace(/^[.\s]+|[.\s]+$/g, "");
-  if (!base) return FALLBACK_BASE;
-  if (WINDOWS_RESERVED.test(base.split(".")[0] ?? "")) return `${base}_`;
+  if (!base) return fallback;
+  // Windows reserves the name before the first dot whatever follows ("NUL.tar.gz" is NUL).
+  const [first = "", ...rest] = base.split(".");
+  if (WINDOWS_RESERVED.test(first)) return [`${first}_`, ...rest].join(".");
   return base;
 }
 
-export function qrFileName(name: string, ext: string): string {
+/** Also the safe name of any file named by a user: uploads, exports named after a code. */
+export function qrFileName(name: string, ext: string, fallback = FALLBACK_BASE): string {
   const cleanExt = ext.replace(/[^a-z0-9]/gi, "").toLowerCase();
-  return cleanExt ? `${safeBase(name)}.${cleanExt}` : safeBase(name);
+  const base = safeBase(name, fallback);
+  return cleanExt ? `${base}.${cleanExt}` : base;
 }
 
 /** RFC 5987 `attr-char` allows only these besides alphanumerics. */

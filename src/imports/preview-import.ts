@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { qrcodes } from "../db/schema";
 import { type NamesFileRow, readNamesFile } from "../files/read-names-file";
 import type { AccountRow } from "../http/types";
+import { qrFileName } from "../images/file-names";
 import { newId } from "../lib/ids";
 import { inJsonList } from "../qrcodes/in-json-list";
 import type { StoredImport } from "./import-store";
@@ -43,7 +44,7 @@ export async function previewImport(
       id: newId("imp"),
       accountId: account.id,
       createdBy: upload.createdBy,
-      fileName: upload.fileName,
+      fileName: qrFileName(upload.fileName, "", "names"),
       format: read.format,
       encoding: read.encoding ?? null,
       hasHeader: read.hasHeader,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { getDb } from "../db/client";
+import { NAMES_FILE_MAX_BYTES } from "../files/read-names-file";
 import { AppError } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
@@ -20,6 +21,8 @@ const accountParams = z.object({ accountId: idParam("accountId", "acc_k3j9x0a1b2
 const importParams = accountParams.extend({
   importId: idParam("importId", "imp_k3j9x0a1b2c3d4e5"),
 });
+/** The multipart envelope may add a little to the largest names file. */
+const MAX_UPLOAD_BYTES = NAMES_FILE_MAX_BYTES + 64 * 1024;
 const previewResponse = (d: string) => jsonResponse(z.object({ import: importPreviewSchema }), d);
 
 function presentPreview(record: StoredImport): ImportPreview {
@@ -48,6 +51,12 @@ export const importRoutes = createRouter()
       },
     }),
     async (c) => {
+      // Refused before the form is parsed, which would hold all of it in memory.
+      if (Number(c.req.header("Content-Length") ?? "0") > MAX_UPLOAD_BYTES)
+        throw new AppError(
+          "payload_too_large",
+          `The file is larger than ${NAMES_FILE_MAX_BYTES / 1024 / 1024} MB.`,
+        );
       // The schema documents and requires the field; the runtime File comes from the parsed form.
       const file = (await c.req.parseBody()).file;
       if (!(file instanceof File))

@@ -34,7 +34,7 @@ export const mediaRoutes = createRouter()
       summary:
         "Uploads an image (PNG/JPEG, at most 2 MB), voice (AMR/MP3) or video (MP4) for replies",
       description:
-        "The content is sniffed; the declared type is not trusted. Sent to WeChat as temporary media when first used.",
+        "The content is sniffed; the declared type is not trusted. The file name is kept as a label only, without path separators, control characters or Windows device names. Sent to WeChat as temporary media when first used.",
       request: {
         params: accountParams,
         body: {

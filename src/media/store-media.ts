@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { media } from "../db/schema";
 import { AppError } from "../http/errors";
+import { qrFileName } from "../images/file-names";
 import { newId } from "../lib/ids";
 import { MAX_MEDIA_BYTES, sniffMedia } from "./sniff-media";
 
@@ -46,14 +47,15 @@ export async function storeMediaOrThrow(
   const id = newId("med");
   const r2Key = `media/${accountId}/${id}.${sniffed.extension}`;
   await bucket.put(r2Key, bytes, { httpMetadata: { contentType: sniffed.contentType } });
-  const baseName = (file.name || "upload").replace(/\.[^.]*$/, "").slice(0, 100);
+  // The name is shown and sent to WeChat, never used as a path: still, no separators or controls.
+  const baseName = file.name.replace(/\.[^.]*$/, "");
   const [row] = await db
     .insert(media)
     .values({
       id,
       accountId,
       kind: sniffed.kind,
-      fileName: `${baseName}.${sniffed.extension}`,
+      fileName: qrFileName(baseName, sniffed.extension, "upload"),
       contentType: sniffed.contentType,
       size: bytes.byteLength,
       r2Key,

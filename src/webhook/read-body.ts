@@ -1,31 +1,21 @@
+import { decodeUtf8Strict, readBytesCapped } from "../lib/read-capped";
 import { MAX_XML_BYTES } from "../wechat/xml-parse";
 
-/** The request body as text, or null when it is larger than WeChat's pushes ever are. */
-export async function readBodyCapped(
+export type WebhookBody =
+  | { ok: true; text: string }
+  | { ok: false; reason: "too_large" | "not_utf8" };
+
+/**
+ * The request body as text. Refused when it is larger than WeChat's pushes
+ * ever are, or when it is not UTF-8, which WeChat always sends: a lenient
+ * decoder would turn the bad bytes into U+FFFD and record garbled fields.
+ */
+export async function readWebhookBody(
   req: Request,
   maxBytes = MAX_XML_BYTES,
-): Promise<string | null> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return null;
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return new TextDecoder().decode(all);
+): Promise<WebhookBody> {
+  const bytes = await readBytesCapped(req, maxBytes);
+  if (!bytes) return { ok: false, reason: "too_large" };
+  const text = decodeUtf8Strict(bytes);
+  return text === null ? { ok: false, reason: "not_utf8" } : { ok: true, text };
 }

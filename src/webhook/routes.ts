@@ -6,7 +6,7 @@ import type { AppEnv } from "../http/types";
 import { type AccountSecrets, loadAccountSecrets } from "../wechat/account-secrets";
 import { sealReply } from "../wechat/envelope";
 import { answerDelivery, type EventHandler } from "./handle-delivery";
-import { readBodyCapped } from "./read-body";
+import { readWebhookBody } from "./read-body";
 import { type DeliveryQuery, openDelivery, verifySignature } from "./verify-delivery";
 
 /**
@@ -33,11 +33,12 @@ async function answerPush(c: Context<AppEnv>, handle: EventHandler | undefined) 
   const { account, secrets } = await loadWebhookAccount(c.env, c.req.param("accountId") ?? "");
   const query: DeliveryQuery = c.req.query();
   await checkSignature(c.env, secrets, query);
-  const body = await readBodyCapped(c.req.raw);
-  if (body === null)
+  const body = await readWebhookBody(c.req.raw);
+  if (!body.ok && body.reason === "too_large")
     throw new AppError("payload_too_large", "Webhook body is larger than WeChat sends");
+  if (!body.ok) throw new AppError("bad_request", "Webhook request refused: body is not UTF-8");
 
-  const opened = await openDelivery(secrets, account.appId, query, body);
+  const opened = await openDelivery(secrets, account.appId, query, body.text);
   if ("status" in opened) {
     const code = opened.status === 401 ? "unauthorized" : "bad_request";
     throw new AppError(code, `Webhook request refused: ${opened.reason}`);

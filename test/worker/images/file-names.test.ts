@@ -12,7 +12,8 @@ describe("qrFileName", () => {
     ["", "png", "qrcode.png"],
     ["///", "png", "qrcode.png"],
     ["CON", "png", "CON_.png"],
-    ["lpt1.txt", "png", "lpt1.txt_.png"],
+    ["lpt1.txt", "png", "lpt1_.txt.png"],
+    ["nul.tar.gz", "png", "nul_.tar.gz.png"],
     ["e\u0301", "PNG", "é.png"],
   ])("turns %j into %j", (name, ext, expected) => {
     expect(qrFileName(name, ext)).toBe(expected);
