@@ -77,13 +77,16 @@ export function roleAtLeast(role: UserRole, minimum: UserRole): boolean {
 }
 
 /**
- * Changes need at least `operator` (or the given role) and a write-scoped
- * credential; reads pass. Mounted once on `/api/*`, after `requireAuth`.
+ * Changes need a write-scoped credential and at least `operator` (or the
+ * given role); reads pass. A read-scoped token changes nothing, its owner's
+ * own sign-in included: a leaked read token must not revoke their sessions
+ * and tokens. Mounted once on `/api/*`, after `requireAuth`.
  */
 export const enforceWriteAccess = createMiddleware<AppEnv>(async (c, next) => {
-  if (SAFE_METHODS.has(c.req.method) || isSelfService(c.req.path)) return next();
+  if (SAFE_METHODS.has(c.req.method)) return next();
   const auth = c.get("auth");
   if (auth.scope !== "write") throw new AppError("forbidden", "This API token can only read");
+  if (isSelfService(c.req.path)) return next();
   if (!roleAtLeast(auth.role, "operator"))
     throw new AppError("forbidden", "Viewers cannot make changes");
   return next();

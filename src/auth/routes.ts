@@ -133,6 +133,8 @@ export const authRoutes = createRouter()
       path: "/tokens",
       tags: ["Auth"],
       summary: "Create an API token for the signed-in user; send it as Authorization: Bearer",
+      description:
+        "A read-scoped token only reads: it cannot create or revoke tokens, sessions or a password either. Viewers create read tokens only.",
       request: { body: jsonBody(createApiTokenBodySchema) },
       responses: {
         201: jsonResponse(createdApiTokenSchema, "The token, shown once"),
@@ -142,11 +144,9 @@ export const authRoutes = createRouter()
     async (c) => {
       const auth = c.get("auth");
       const body = c.req.valid("json");
-      if (
-        body.scope === "write" &&
-        (auth.scope !== "write" || !roleAtLeast(auth.role, "operator"))
-      ) {
-        throw new AppError("forbidden", "Viewers and read-only tokens can only create read tokens");
+      // A read-scoped token never gets here: enforceWriteAccess refuses its changes.
+      if (body.scope === "write" && !roleAtLeast(auth.role, "operator")) {
+        throw new AppError("forbidden", "Viewers can only create read tokens");
       }
       const { token, row } = await createApiToken(getDb(c.env.DB), auth.userId, body);
       return c.json(

@@ -3,7 +3,8 @@
  * code that enforces it (src/auth/middleware.ts, requireRole in the routes).
  *
  *   public    anyone, without credentials
- *   self      any signed-in user or token: their own sign-in, sessions, password, tokens
+ *   self      any signed-in user: their own sign-in, sessions, password, tokens (changes
+ *             need a write-scoped credential: a read token revokes and creates nothing)
  *   viewer    any signed-in user; changes additionally need a write-scoped credential
  *   operator  operator or higher with a write-scoped credential
  *   admin     admin or owner (and a write-scoped credential for changes)
@@ -139,7 +140,7 @@ export function expectedOutcome(route: string, caller: Credential): Outcome {
   const method = route.split(" ")[0] ?? "";
   if (minimum === "public") return "allowed";
   if (!caller.role) return 401;
-  if (minimum === "self") return "allowed";
   if (!READS.has(method) && caller.scope !== "write") return 403;
+  if (minimum === "self") return "allowed";
   return RANK[caller.role] >= RANK[minimum] ? "allowed" : 403;
 }
