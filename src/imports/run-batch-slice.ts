@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { jobItems, qrcodes } from "../db/schema";
 import type { AccountRow } from "../http/types";
+import { retryD1Write } from "../jobs/retry-d1-write";
 import type { JobRow } from "../jobs/runners";
 import { inJsonList } from "../qrcodes/in-json-list";
 import type { IssuedTicket } from "../qrcodes/issue-ticket";
@@ -144,7 +145,12 @@ async function storeIssued(
     );
   }
   const [first, ...rest] = statements;
-  if (first) await db.batch([first, ...rest]);
+  // WeChat already issued these tickets: a transient D1 failure is retried here rather than
+  // asking WeChat again on the queue's retry (a temporary code would get a second ticket).
+  // TODO(#7): when D1 stays down past these tries, the queue's retry asks WeChat again for the
+  // group's scenes; a permanent scene gets its ticket back, a temporary one a second ticket
+  // (the first is never stored and expires). Keeping issued tickets needs storage outside D1.
+  if (first) await retryD1Write("qrcode batch rows", () => db.batch([first, ...rest]));
   return statements.length / 2;
 }
 

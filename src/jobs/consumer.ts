@@ -27,7 +27,7 @@ export async function consumeJobs(batch: MessageBatch, env: Env, ctx: ExecutionC
     const handler = jobHandlers[body.type] as JobHandler<JobMessageType> | undefined;
     try {
       if (!handler) throw new Error(`no handler for ${body.type}`);
-      const outcome = await handler(env, body as never, ctx);
+      const outcome = await handler(env, body as never, ctx, message.attempts);
       if (outcome?.retry) {
         log.warn("queue message retried", {
           type: body.type,

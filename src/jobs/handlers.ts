@@ -5,10 +5,12 @@ export type HandlerOutcome =
   | { retry: false }
   | { retry: true; delaySeconds?: number; reason: string };
 
+/** `attempts` is the queue's delivery count of this message: 1 the first time. */
 export type JobHandler<T extends JobMessageType> = (
   env: Env,
   message: Extract<JobMessage, { type: T }>,
   ctx: ExecutionContext,
+  attempts: number,
 ) => Promise<HandlerOutcome | undefined>;
 
 type HandlerTable = { [T in JobMessageType]?: JobHandler<T> };

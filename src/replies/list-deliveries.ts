@@ -45,7 +45,8 @@ export async function listDeliveries(
       reason: d.errorMessage,
       attempts: d.attempts,
       createdAt: d.createdAt,
-      sentAt: d.sentAt,
+      // On a pending row sent_at marks a send in progress (delivery-claims.ts), not a delivery.
+      sentAt: d.status === "sent" ? d.sentAt : null,
     })),
     total: total?.n ?? 0,
     page: options.page,

@@ -24,10 +24,19 @@ const deliverySchema = z
       .int()
       .nullable()
       .openapi({ description: "WeChat's errcode when it refused" }),
-    reason: z.string().nullable().openapi({ description: "Why it failed, in plain words" }),
-    attempts: z.number().int(),
+    reason: z.string().nullable().openapi({
+      description:
+        "Why it failed, in plain words. A customer-service message whose send timed out or whose answer was never recorded fails with a reason saying it may have reached the fan: it is never sent twice",
+    }),
+    attempts: z.number().int().openapi({
+      description:
+        "Times it was handed to WeChat; a busy WeChat (-1, 45011) is retried within the minute after the scan, and a message past that minute fails without another attempt",
+    }),
     createdAt: z.number(),
-    sentAt: z.number().nullable(),
+    sentAt: z
+      .number()
+      .nullable()
+      .openapi({ description: "When WeChat accepted it; null unless sent" }),
   })
   .openapi("ReplyDelivery");
 

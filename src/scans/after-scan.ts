@@ -2,16 +2,19 @@ import { getDb } from "../db/client";
 import { getAccountStub } from "../durable/account-do";
 import { registerJobHandler } from "../jobs/handlers";
 import { log } from "../lib/log";
-import { sendCustomDeliveries } from "../replies/send-custom-deliveries";
+import { customRetryDelaySeconds, sendCustomDeliveries } from "../replies/send-custom-deliveries";
 import { applyMemberTagsForScan } from "../tags/apply-member-tags";
 
 /**
- * The slow part of a scan, off the webhook's clock: the code's fan tags go
- * to the account's Durable Object (batched, serialised), its member tags to
- * the fan's contact or pending, and the customer-service messages out in
- * order. Every step is idempotent, so a retried message repeats nothing.
+ * The slow part of a scan, off the webhook's clock: the customer-service
+ * messages out in order, the code's fan tags to the account's Durable
+ * Object (batched, serialised, retried by its alarm), its member tags to
+ * the fan's contact or pending. Every step is idempotent and each message
+ * is sent at most once, so a retried or redelivered queue message repeats
+ * nothing. A busy WeChat retries the messages within their one-minute
+ * window; any throw retries the whole message with the consumer's backoff.
  */
-registerJobHandler("after_scan", async (env, message) => {
+registerJobHandler("after_scan", async (env, message, _ctx, attempts) => {
   const db = getDb(env.DB);
   const scan = await db.query.scans.findFirst({
     where: (s, { and, eq }) => and(eq(s.id, message.scanId), eq(s.accountId, message.accountId)),
@@ -30,6 +33,13 @@ registerJobHandler("after_scan", async (env, message) => {
   // An erased fan's openid is a placeholder: nothing can be tagged or sent to it.
   if (!fan || fan.erasedAt !== null || !code || code.deletedAt) return { retry: false };
 
+  // Messages first: WeChat takes them for one minute only; tags have no such window.
+  const sent = await sendCustomDeliveries(env, account, {
+    scanId: scan.id,
+    occurredAt: scan.occurredAt,
+    openid: fan.openid,
+    render: { accountId: account.id, qrcodeId: code.id, formId: code.formId, fanId: fan.id },
+  });
   if (code.fanTagIds.length > 0) {
     await getAccountStub(env, account.id).queueFanTags([
       {
@@ -44,16 +54,8 @@ registerJobHandler("after_scan", async (env, message) => {
   if (code.memberTagIds.length > 0)
     await applyMemberTagsForScan(db, fan, code.memberTagIds, code.id);
 
-  const sent = await sendCustomDeliveries(env, account, {
-    scanId: scan.id,
-    occurredAt: scan.occurredAt,
-    openid: fan.openid,
-    render: { accountId: account.id, qrcodeId: code.id, formId: code.formId, fanId: fan.id },
-  });
-  if (sent.retry) {
-    log.warn("reply delivery will retry", { accountId: account.id, scanId: scan.id });
-    // The customer-service window is one minute: retry soon, not with the usual backoff.
-    return { retry: true, delaySeconds: 2, reason: sent.reason };
-  }
-  return { retry: false };
+  if (!sent.retry) return { retry: false };
+  const delaySeconds = customRetryDelaySeconds(attempts, sent.windowClosesAt);
+  log.warn("reply delivery will retry", { accountId: account.id, scanId: scan.id, delaySeconds });
+  return { retry: true, delaySeconds, reason: sent.reason };
 });

@@ -2,15 +2,17 @@ import { getDb } from "../db/client";
 import type { AccountRow } from "../http/types";
 import type { JobMessage } from "../jobs/messages";
 import { newId } from "../lib/ids";
-import { errorFields, log } from "../lib/log";
+import { log } from "../lib/log";
 import { scanLiveMessage } from "../live/live-messages";
 import { notifyLive } from "../live/notify-live";
 import { insertDelivery } from "../replies/delivery-statements";
 import { type PlannedMessage, planReply, readReply } from "../replies/plan-reply";
 import { dayInZone } from "../stats/zoned-day";
 import type { PassiveReply } from "../wechat/types";
+import { answerRetriedScan } from "./answer-retried-scan";
 import { findCodeByScene, type ScannedCode } from "./find-code";
-import { type PassiveOutcome, preparePassiveReply } from "./passive-outcome";
+import { logPassive } from "./log-passive";
+import { preparePassiveReply } from "./passive-outcome";
 import { recordScan } from "./record-event";
 
 export type ScanEvent = {
@@ -65,10 +67,7 @@ export async function handleScan(
     : [];
 
   const recorded = await recordScan(env.DB, p, deliveryRows);
-  if (recorded.duplicate) {
-    log.info("scan duplicate ignored", { accountId: account.id, qrcodeId: code?.id ?? null });
-    return null;
-  }
+  if (recorded.duplicate) return answerRetriedScan(env, ctx, account, code, planned, p);
 
   const first = planned[0];
   const passive =
@@ -110,27 +109,4 @@ export async function handleScan(
 function needsFollowUp(code: ScannedCode, custom: PlannedMessage[]): boolean {
   if (code.deletedAt) return false;
   return custom.length > 0 || code.fanTagIds.length > 0 || code.memberTagIds.length > 0;
-}
-
-async function logPassive(
-  env: Env,
-  p: { acc: string; openid: string; dedupeKey: string; now: number },
-  qrcodeId: string,
-  planned: PlannedMessage,
-  outcome: PassiveOutcome,
-) {
-  const failed = outcome.kind === "failed";
-  try {
-    await insertDelivery(env.DB, {
-      ...p,
-      code: qrcodeId,
-      id: newId("dlv"),
-      planned,
-      status: failed ? "failed" : "sent",
-      errcode: failed ? outcome.errcode : null,
-      reason: failed ? outcome.reason : null,
-    }).run();
-  } catch (err) {
-    log.error("reply delivery not logged", { accountId: p.acc, qrcodeId, ...errorFields(err) });
-  }
 }

@@ -1,5 +1,5 @@
 import { getDb } from "../db/client";
-import { log } from "../lib/log";
+import { errorFields, log } from "../lib/log";
 import { getWechatClient, type WechatClient, type WechatError } from "../wechat/client";
 import {
   duePendingTags,
@@ -14,14 +14,25 @@ import { syncFanTags } from "./sync-fan-tags";
 /** WeChat allows 20 tags per fan and 50 openids per batchtagging call (wechat.md "Fan tags"). */
 export const MAX_TAGS_PER_FAN = 20;
 const OPENIDS_PER_CALL = 50;
-/** A busy WeChat (-1, 45011, network) is tried this many times, then reported. */
-export const MAX_TAG_ATTEMPTS = 4;
+/**
+ * A busy WeChat (-1, 45011, network, timeouts) is tried this many times,
+ * then reported. Tags have no deadline, so the backoff (5 s, 20 s, 80 s...,
+ * at most 30 minutes apart) outlasts an outage of several hours.
+ */
+export const MAX_TAG_ATTEMPTS = 12;
+const MAX_BACKOFF_MS = 30 * 60_000;
+/** 45011 is the per-minute quota (wechat.md "Errors worth a rule"): try after the minute. */
+const QUOTA_WAIT_MS = 60_000;
+/** batchtagging answers within a second; a stuck call must not hold the account's tagging. */
+export const TAG_CALL_TIMEOUT_MS = 5_000;
+/** When D1 fails mid-alarm, the due tags are tried again this much later. */
+const AFTER_FAILURE_MS = 30_000;
 const PER_ALARM = 500;
 
 type Outcome =
   | { kind: "done" }
   | { kind: "failed"; errcode: number | null; reason: string }
-  | { kind: "retry"; reason: string };
+  | { kind: "retry"; errcode: number; reason: string };
 
 type Run = {
   client: WechatClient;
@@ -34,13 +45,31 @@ type Run = {
 
 const AT_LIMIT = `This fan already carries ${MAX_TAGS_PER_FAN} tags, WeChat's maximum.`;
 
-/** The alarm: applies what is due, then sets the alarm for what is left. */
+/**
+ * The alarm: applies what is due, then sets the alarm for what is left.
+ * When D1 fails (reading the fans' known tags or saving the outcome), the
+ * tags stay pending and the alarm is set again, so nothing waits for a
+ * scan that may never come. WeChat's batchtagging only adds a tag, so a
+ * call repeated after a lost save changes nothing there.
+ */
 export async function runFanTagAlarm(storage: DurableObjectStorage, env: Env, now = Date.now()) {
   const due = duePendingTags(storage, now, PER_ALARM);
   const [first] = due;
-  if (first) await applyPendingTags(storage, env, first.accountId, due, now);
+  try {
+    if (first) await applyPendingTags(storage, env, first.accountId, due, now);
+  } catch (err) {
+    log.error("fan tags not applied", { accountId: first?.accountId, ...errorFields(err) });
+    await storage.setAlarm(Date.now() + AFTER_FAILURE_MS);
+    return;
+  }
   const next = nextDueAt(storage);
   if (next !== null) await storage.setAlarm(Math.max(next, Date.now() + 50));
+}
+
+/** When a tag that met a busy WeChat `attempts` times before is tried again. */
+export function nextTagTry(attempts: number, errcode: number, now: number): number {
+  const backoff = Math.min(MAX_BACKOFF_MS, 5000 * 4 ** attempts);
+  return now + (errcode === 45011 ? Math.max(backoff, QUOTA_WAIT_MS) : backoff);
 }
 
 async function applyPendingTags(
@@ -59,7 +88,7 @@ async function applyPendingTags(
     return;
   }
   const run: Run = {
-    client: getWechatClient(env, account),
+    client: getWechatClient(env, account, { timeoutMs: TAG_CALL_TIMEOUT_MS }),
     env,
     accountId,
     known: await loadKnownFanTags(db, [...new Set(items.map((i) => i.fanId))]),
@@ -73,21 +102,20 @@ async function applyPendingTags(
 
   const finished: PendingFanTag[] = [];
   const failures: FanTagFailure[] = [];
-  const retry: PendingFanTag[] = [];
+  const retry: [PendingFanTag, number][] = [];
   for (const [item, outcome] of outcomes) {
     if (outcome.kind === "retry" && item.attempts + 1 < MAX_TAG_ATTEMPTS) {
-      retry.push(item);
+      retry.push([item, nextTagTry(item.attempts, outcome.errcode, now)]);
       continue;
     }
     finished.push(item);
-    if (outcome.kind === "failed")
+    if (outcome.kind !== "done")
       failures.push({ item, errcode: outcome.errcode, reason: outcome.reason });
-    if (outcome.kind === "retry") failures.push({ item, errcode: -1, reason: outcome.reason });
   }
+  // Saved before the pending rows go: a failed save leaves them to the next alarm.
   await saveTaggingOutcome(db, accountId, run.known, failures, now);
   removePendingTags(storage, finished);
-  // Backoff for a busy WeChat: 5 s, 20 s, 80 s.
-  for (const item of retry) postponePendingTags(storage, [item], now + 5000 * 4 ** item.attempts);
+  for (const [item, at] of retry) postponePendingTags(storage, [item], at);
   if (failures.length) log.warn("fan tags failed", { accountId, count: failures.length });
 }
 
@@ -125,7 +153,8 @@ function markTagged(run: Run, items: PendingFanTag[]) {
 const all = (items: PendingFanTag[], outcome: Outcome) => new Map(items.map((i) => [i, outcome]));
 
 function fromError(error: WechatError): Outcome {
-  if (error.retryable === "backoff") return { kind: "retry", reason: error.explanation };
+  if (error.retryable === "backoff")
+    return { kind: "retry", errcode: error.errcode, reason: error.explanation };
   return { kind: "failed", errcode: error.errcode, reason: error.explanation };
 }
 

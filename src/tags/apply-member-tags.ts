@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { contactEvents, contactMemberTags, memberTags, pendingMemberTags } from "../db/schema";
 import { newId } from "../lib/ids";
@@ -54,6 +54,11 @@ export async function applyPendingMemberTags(
   return ids.length;
 }
 
+/**
+ * Adds the tags to the contact, with one "tagged" event when at least one of
+ * them is new. The event goes first in the same batch and checks the tags
+ * itself, so a repeated follow-up (a queue retry) records nothing twice.
+ */
 async function tagContact(
   db: Db,
   contactId: string,
@@ -61,17 +66,20 @@ async function tagContact(
   details: Record<string, string>,
   now: number,
 ) {
+  const wanted = JSON.stringify(memberTagIds);
+  const eventDetails = JSON.stringify({ ...details, memberTagIds });
+  // Columns in the table's order: id, contact_id, kind, details, actor_user_id, created_at.
+  const event = db.insert(contactEvents).select(
+    sql`select ${newId("cev")}, ${contactId}, 'tagged', ${eventDetails}, null, ${now}
+        where exists (select 1 from json_each(${wanted}) as w where not exists (
+          select 1 from ${contactMemberTags} as c
+          where c.contact_id = ${contactId} and c.member_tag_id = w.value))`,
+  );
   await db.batch([
+    event,
     db
       .insert(contactMemberTags)
       .values(memberTagIds.map((memberTagId) => ({ contactId, memberTagId, createdAt: now })))
       .onConflictDoNothing(),
-    db.insert(contactEvents).values({
-      id: newId("cev"),
-      contactId,
-      kind: "tagged",
-      details: { ...details, memberTagIds },
-      createdAt: now,
-    }),
   ]);
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { fans, fanTagFailures } from "../db/schema";
+import { retryD1Write } from "../jobs/retry-d1-write";
 import { newId } from "../lib/ids";
 import type { PendingFanTag } from "./fan-tag-queue";
 
@@ -40,18 +41,22 @@ export async function saveTaggingOutcome(
         .where(and(eq(fans.id, fanId), eq(fans.accountId, accountId))),
     ),
     ...failures.map((f) =>
-      db.insert(fanTagFailures).values({
-        id: newId("ftf"),
-        accountId,
-        fanId: f.item.fanId,
-        qrcodeId: f.item.qrcodeId,
-        wechatTagId: f.item.tagId,
-        errcode: f.errcode,
-        reason: f.reason,
-        createdAt: now,
-      }),
+      db
+        .insert(fanTagFailures)
+        .values({
+          id: newId("ftf"),
+          accountId,
+          fanId: f.item.fanId,
+          qrcodeId: f.item.qrcodeId,
+          wechatTagId: f.item.tagId,
+          errcode: f.errcode,
+          reason: f.reason,
+          createdAt: now,
+        })
+        .onConflictDoNothing(),
     ),
   ];
   const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
+  // The failure rows' ids are fixed above, so a retried batch adds none twice.
+  if (first) await retryD1Write("fan tag outcome", () => db.batch([first, ...rest]));
 }
