@@ -23,6 +23,9 @@ const NAMES = [
   "  ..hidden  ",
   'a:b*c?d"e<f>g|h',
   "%2e%2e%2fencoded",
+  "nul\u0000inside",
+  "line\r\nbreak",
+  "码".repeat(64),
 ];
 
 let headers: Record<string, string>;
