@@ -19,10 +19,24 @@ export const log = {
   error: (msg: string, fields?: LogFields) => write("error", msg, fields),
 };
 
-/** The fields of an unexpected error worth logging: its kind, message and stack. */
+/**
+ * drizzle's query errors read "Failed query: <sql>\nparams: <values>", and the
+ * values can be openids, names or mobiles: the SQL stays, the values go.
+ */
+function redactQueryParams(text: string): string {
+  return text.replace(/\nparams: [^\n]*/g, "\nparams: [redacted]");
+}
+
+/** The fields of an unexpected error worth logging: its kind, message, cause and stack. */
 export function errorFields(err: unknown): LogFields {
   if (err instanceof Error) {
-    return { errorName: err.name, errorMessage: err.message, stack: err.stack ?? "" };
+    const cause = err.cause instanceof Error ? redactQueryParams(err.cause.message) : undefined;
+    return {
+      errorName: err.name,
+      errorMessage: redactQueryParams(err.message),
+      ...(cause ? { cause } : {}),
+      stack: redactQueryParams(err.stack ?? ""),
+    };
   }
-  return { errorMessage: String(err) };
+  return { errorMessage: redactQueryParams(String(err)) };
 }

@@ -162,6 +162,11 @@ export async function updateUser(
 
   const now = Date.now();
   const visible = await visibleAccountIds(db, actor);
+  // Read before the batch: the audit entry's "before" must hold the grants the change replaced.
+  const beforeGrants = await db
+    .select({ accountId: userAccounts.accountId })
+    .from(userAccounts)
+    .where(eq(userAccounts.userId, userId));
   const statements = [
     db
       .update(users)
@@ -190,6 +195,10 @@ export async function updateUser(
   return {
     ok: true,
     before: target,
+    beforeAccountIds: seenBy(
+      visible,
+      beforeGrants.map((g) => g.accountId),
+    ),
     user: after,
     accountIds: seenBy(
       visible,

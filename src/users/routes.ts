@@ -101,7 +101,7 @@ userRoutes
         action: "user.update",
         entityType: "user",
         entityId: user.id,
-        before: presentUser(result.before, []),
+        before: presentUser(result.before, result.beforeAccountIds),
         after: user,
       });
       return c.json({ user }, 200);

@@ -19,6 +19,8 @@ declare module "vitest" {
     baseUrl: string;
     adminEmail: string;
     adminPassword: string;
+    /** wrangler's --persist-to directory, for fixtures no API can create (dead letters). */
+    stateDir: string;
   }
 }
 
@@ -133,5 +135,6 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", origin);
   project.provide("adminEmail", ADMIN_EMAIL);
   project.provide("adminPassword", ADMIN_PASSWORD);
+  project.provide("stateDir", state);
   return teardown;
 }

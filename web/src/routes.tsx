@@ -1,12 +1,15 @@
 import { Route, Router } from "preact-iso";
 import { accountPage } from "./pages/AccountScope";
+import { adminPage } from "./pages/AdminScope";
 import { AccountCreatePage } from "./pages/accounts/AccountCreatePage";
 import { AccountListPage } from "./pages/accounts/AccountListPage";
 import { AccountSettingsPage } from "./pages/accounts/AccountSettingsPage";
+import { AuditPage } from "./pages/audit/AuditPage";
 import { ConflictsPage } from "./pages/contacts/ConflictsPage";
 import { ContactDetailPage } from "./pages/contacts/ContactDetailPage";
 import { ContactListPage } from "./pages/contacts/ContactListPage";
 import { MemberTagsPage } from "./pages/contacts/MemberTagsPage";
+import { DeadLettersPage } from "./pages/dead-letters/DeadLettersPage";
 import { FormCreatePage } from "./pages/forms/FormCreatePage";
 import { FormEditPage } from "./pages/forms/FormEditPage";
 import { FormListPage } from "./pages/forms/FormListPage";
@@ -20,7 +23,9 @@ import { ImportPage } from "./pages/qrcodes/import/ImportPage";
 import { QrCodeCreatePage } from "./pages/qrcodes/QrCodeCreatePage";
 import { QrCodeEditPage } from "./pages/qrcodes/QrCodeEditPage";
 import { QrCodeListPage } from "./pages/qrcodes/QrCodeListPage";
+import { SecurityPage } from "./pages/security/SecurityPage";
 import { TokensPage } from "./pages/tokens/TokensPage";
+import { UsersPage } from "./pages/users/UsersPage";
 
 // Pages of one account carry its id in the URL, so a link opens the same
 // account for whoever follows it; `accountPage` resolves it once for them.
@@ -36,6 +41,10 @@ const FormCreate = accountPage(FormCreatePage);
 const FormEdit = accountPage(FormEditPage);
 const FormSubmissions = accountPage(FormSubmissionsPage);
 const QrCodeImport = accountPage(ImportPage);
+// Admin pages: the server refuses others anyway; the wrapper says so instead of a 403 notice.
+const Users = adminPage(UsersPage);
+const Audit = adminPage(AuditPage);
+const DeadLetters = adminPage(DeadLettersPage);
 
 export function AppRoutes() {
   return (
@@ -60,6 +69,10 @@ export function AppRoutes() {
       <Route path="/contacts/:contactId" component={ContactDetailPage} />
       <Route path="/member-tags" component={MemberTagsPage} />
       <Route path="/settings/tokens" component={TokensPage} />
+      <Route path="/settings/security" component={SecurityPage} />
+      <Route path="/settings/users" component={Users} />
+      <Route path="/settings/audit" component={Audit} />
+      <Route path="/settings/dead-letters" component={DeadLetters} />
       <Route default component={NotFoundPage} />
     </Router>
   );

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { call, jsonInit, signInAsOwner } from "../helpers";
 
 type AuditPage = {
-  entries: { action: string; entityId: string; after: Record<string, unknown> | null }[];
+  entries: {
+    action: string;
+    entityId: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[];
   nextBefore: number | null;
 };
 
@@ -23,6 +28,31 @@ describe("GET /api/audit", () => {
     const page = (await res.json()) as AuditPage;
     expect(page.entries.map((e) => e.action)).toEqual(["user.create"]);
     expect(JSON.stringify(page.entries)).not.toContain("a-long-password");
+  });
+
+  it("records a role change with the grants it kept, so before and after differ by the role only", async () => {
+    const owner = await signInAsOwner();
+    const account = await call(
+      "/api/accounts",
+      jsonInit("POST", { name: "Audited grants", isSandbox: true }, { Cookie: owner }),
+    );
+    const { account: a } = (await account.json()) as { account: { id: string } };
+    const created = await call(
+      "/api/users",
+      jsonInit(
+        "POST",
+        { email: "granted@example.com", role: "viewer", accountIds: [a.id] },
+        { Cookie: owner },
+      ),
+    );
+    const { user } = (await created.json()) as { user: { id: string } };
+    await call(`/api/users/${user.id}`, jsonInit("PATCH", { role: "operator" }, { Cookie: owner }));
+
+    const res = await call(`/api/audit?entityId=${user.id}`, { headers: { Cookie: owner } });
+    const [update] = ((await res.json()) as AuditPage).entries;
+    expect(update?.action).toBe("user.update");
+    expect(update?.before).toMatchObject({ role: "viewer", accountIds: [a.id] });
+    expect(update?.after).toMatchObject({ role: "operator", accountIds: [a.id] });
   });
 
   it("pages newest first with a stable cursor", async () => {

@@ -1,3 +1,4 @@
+import { enTrust } from "./en-trust";
 import type { MessageKey } from "./zh-CN";
 
 // English. Typed by the Chinese catalog's keys, so a missing string fails `tsc`.
@@ -705,4 +706,6 @@ export const en: Record<MessageKey, string> = {
   "mtags.deleteTitle": "Delete member tag",
   "mtags.deleteBody":
     'Delete "{name}"? It is removed from {n} contacts and from every form and code.',
+
+  ...enTrust,
 };

@@ -1,5 +1,7 @@
 // Simplified Chinese, the console's first language. Keys are shared with en.ts;
 // `{name}` marks a value filled in at run time.
+import { zhCNTrust } from "./zh-CN-trust";
+
 export const zhCN = {
   "app.title": "渠道二维码 · 控制台",
   "app.name": "渠道二维码",
@@ -672,6 +674,8 @@ export const zhCN = {
   "mtags.mergeHint": "“{name}”的 {n} 位联系人、表单和二维码都会改用所选标签，然后删除“{name}”。",
   "mtags.deleteTitle": "删除会员标签",
   "mtags.deleteBody": "删除“{name}”？它会从 {n} 位联系人以及所有表单和二维码上移除。",
+
+  ...zhCNTrust,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import { useLocation } from "preact-iso";
 import { Icon, type IconName } from "../components/Icon";
+import { useRoleAtLeast } from "../hooks/use-role";
 import { type MessageKey, useT } from "../i18n";
 import { useAccounts } from "../state/accounts";
 import { Brand } from "./Brand";
@@ -36,6 +37,24 @@ const SETTINGS_ITEMS: NavItem[] = [
     match: /^\/accounts(\/new|\/[^/]+\/settings)?$/,
   },
   { key: "nav.tokens", icon: "key", href: "/settings/tokens", match: /^\/settings\/tokens/ },
+  {
+    key: "nav.security",
+    icon: "lock",
+    href: "/settings/security",
+    match: /^\/settings\/security/,
+  },
+];
+
+/** Shown to admins and owners only; the server refuses these routes to anyone else. */
+const ADMIN_ITEMS: NavItem[] = [
+  { key: "nav.users", icon: "users", href: "/settings/users", match: /^\/settings\/users/ },
+  { key: "nav.audit", icon: "history", href: "/settings/audit", match: /^\/settings\/audit/ },
+  {
+    key: "nav.deadLetters",
+    icon: "inbox",
+    href: "/settings/dead-letters",
+    match: /^\/settings\/dead-letters/,
+  },
 ];
 
 function NavLink({ item, path }: { item: NavItem; path: string }) {
@@ -58,6 +77,7 @@ export function SideNav() {
   const { path } = useLocation();
   const { current } = useAccounts();
   const workspace = workspaceItems(current?.id);
+  const isAdmin = useRoleAtLeast("admin");
 
   return (
     <nav class="sidenav" aria-label="main">
@@ -76,6 +96,14 @@ export function SideNav() {
           <NavLink key={item.key} item={item} path={path} />
         ))}
       </div>
+      {isAdmin ? (
+        <div class="nav-section" data-testid="admin-nav">
+          <div class="nav-section-title">{t("nav.admin")}</div>
+          {ADMIN_ITEMS.map((item) => (
+            <NavLink key={item.key} item={item} path={path} />
+          ))}
+        </div>
+      ) : null}
       <div class="nav-footer">
         <a class="nav-link nav-link-quiet" href="/api/docs" target="_blank" rel="noreferrer">
           <Icon name="external" size={15} />

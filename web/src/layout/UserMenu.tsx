@@ -28,6 +28,10 @@ export function UserMenu() {
             <div class="menu-user-role">{t(`auth.role.${user.role}` as MessageKey)}</div>
           </div>
           <div class="menu-divider" />
+          <MenuItem href="/settings/security" onSelect={close}>
+            <Icon name="lock" size={15} />
+            {t("nav.security")}
+          </MenuItem>
           <MenuItem href="/settings/tokens" onSelect={close}>
             <Icon name="key" size={15} />
             {t("nav.tokens")}

@@ -11,6 +11,7 @@ import {
   MESSAGE_MODES,
   timeZones,
 } from "./account-form-state";
+import { RetentionField } from "./RetentionField";
 
 type AccountFormProps = {
   account?: Account;
@@ -173,6 +174,14 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
         >
           {text("encodingAesKey", { secret: true, mono: true })}
         </Field>
+      </section>
+
+      <section class="form-section">
+        <h2 class="form-section-title">{t("account.sections.retention")}</h2>
+        <RetentionField
+          value={values.scanRetentionDays}
+          onChange={(days) => set("scanRetentionDays", days)}
+        />
       </section>
 
       {error ? <ErrorNotice error={error} /> : null}

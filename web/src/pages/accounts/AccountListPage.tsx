@@ -5,6 +5,7 @@ import { Icon } from "../../components/Icon";
 import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useFormat } from "../../hooks/use-format";
+import { useRoleAtLeast } from "../../hooks/use-role";
 import { type MessageKey, useT } from "../../i18n";
 import { useAccounts } from "../../state/accounts";
 import { CheckBadge } from "./CheckBadge";
@@ -13,13 +14,15 @@ export function AccountListPage() {
   const t = useT();
   const fmt = useFormat();
   const { accounts, loading, error, reload } = useAccounts();
+  // Adding an account needs the admin role; others are granted accounts by an admin.
+  const isAdmin = useRoleAtLeast("admin");
 
-  const add = (
+  const add = isAdmin ? (
     <a class="btn btn-primary" href="/accounts/new">
       <Icon name="plus" size={15} />
       {t("account.add")}
     </a>
-  );
+  ) : null;
 
   return (
     <div class="page">
@@ -27,7 +30,11 @@ export function AccountListPage() {
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {!loading && !error && accounts.length === 0 ? (
         <div class="card">
-          <EmptyState icon="account" title={t("account.emptyTitle")} body={t("account.emptyBody")}>
+          <EmptyState
+            icon="account"
+            title={t("account.emptyTitle")}
+            body={t(isAdmin ? "account.emptyBody" : "account.noGrantBody")}
+          >
             {add}
           </EmptyState>
         </div>

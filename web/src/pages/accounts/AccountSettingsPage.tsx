@@ -3,6 +3,7 @@ import { useLocation } from "preact-iso";
 import { deleteAccount, updateAccount } from "../../api/accounts";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { PageHeader } from "../../components/PageHeader";
+import { useRoleAtLeast } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { useAccounts } from "../../state/accounts";
 import { useToast } from "../../state/toasts";
@@ -18,6 +19,7 @@ export function AccountSettingsPage({ account }: AccountPageProps) {
   const { reload } = useAccounts();
   const toast = useToast();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const isAdmin = useRoleAtLeast("admin");
 
   return (
     <div class="page">
@@ -26,6 +28,11 @@ export function AccountSettingsPage({ account }: AccountPageProps) {
         subtitle={t("account.editTitle")}
         back={{ href: "/accounts", label: t("account.title") }}
       />
+      {isAdmin ? null : (
+        <div class="notice notice-neutral" data-testid="settings-admin-only">
+          {t("account.adminOnlyNotice")}
+        </div>
+      )}
       <div class="split">
         <div class="split-main">
           <div class="card">
@@ -40,21 +47,23 @@ export function AccountSettingsPage({ account }: AccountPageProps) {
               }}
             />
           </div>
-          <div class="card card-danger">
-            <div class="danger-row">
-              <div>
-                <div class="danger-title">{t("account.dangerZone")}</div>
-                <div class="muted">{t("account.deleteBody")}</div>
+          {isAdmin ? (
+            <div class="card card-danger">
+              <div class="danger-row">
+                <div>
+                  <div class="danger-title">{t("account.dangerZone")}</div>
+                  <div class="muted">{t("account.deleteBody")}</div>
+                </div>
+                <button
+                  type="button"
+                  class="btn btn-danger-outline"
+                  onClick={() => setConfirmDelete(true)}
+                >
+                  {t("common.delete")}
+                </button>
               </div>
-              <button
-                type="button"
-                class="btn btn-danger-outline"
-                onClick={() => setConfirmDelete(true)}
-              >
-                {t("common.delete")}
-              </button>
             </div>
-          </div>
+          ) : null}
         </div>
         <aside class="split-side">
           <WebhookCard account={account} />

@@ -10,9 +10,17 @@ export type AccountFormValues = {
   messageMode: MessageMode;
   timeZone: string;
   isSandbox: boolean;
+  /** 0 keeps raw scans forever; otherwise 7 to 3650 days (src/accounts/schemas.ts). */
+  scanRetentionDays: number;
 };
 
 export const MESSAGE_MODES: readonly MessageMode[] = ["safe", "compatible", "plaintext"];
+
+/** The retention choices offered; an account set to another value through the API keeps it. */
+export function retentionChoices(current: number): number[] {
+  const presets = [0, 30, 90, 180, 365, 730, 1095, 3650];
+  return presets.includes(current) ? presets : [...presets, current].sort((a, b) => a - b);
+}
 
 export function initialValues(account?: Account): AccountFormValues {
   return {
@@ -22,6 +30,7 @@ export function initialValues(account?: Account): AccountFormValues {
     messageMode: account?.messageMode ?? "safe",
     timeZone: account?.timeZone ?? "Asia/Shanghai",
     isSandbox: account?.isSandbox ?? false,
+    scanRetentionDays: account?.scanRetentionDays ?? 0,
     appSecret: "",
     token: "",
     encodingAesKey: "",
@@ -42,6 +51,7 @@ export function toCreateBody(v: AccountFormValues): CreateAccountBody {
     messageMode: v.messageMode,
     timeZone: v.timeZone,
     isSandbox: v.isSandbox,
+    scanRetentionDays: v.scanRetentionDays,
   };
 }
 
@@ -56,6 +66,7 @@ export function toUpdateBody(v: AccountFormValues): UpdateAccountBody {
     encodingAesKey: filled(v.encodingAesKey),
     messageMode: v.messageMode,
     timeZone: v.timeZone,
+    scanRetentionDays: v.scanRetentionDays,
   };
 }
 

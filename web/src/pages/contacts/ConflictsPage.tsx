@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FanOpenid } from "../../components/FanOpenid";
 import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useApi } from "../../hooks/use-api";
@@ -33,7 +34,9 @@ function ConflictRow({ c, onResolve }: { c: Conflict; onResolve: (r: Resolution)
   return (
     <tr data-testid="conflict-row">
       <td class="nowrap muted">{fmt.dateTime(c.createdAt)}</td>
-      <td class="mono small">{c.fan.openid}</td>
+      <td>
+        <FanOpenid openid={c.fan.openid} />
+      </td>
       <td>
         <ContactCell contact={c.contact} />
       </td>

@@ -1,11 +1,15 @@
 import { useState } from "preact/hooks";
+import { eraseContact } from "../../api/erasure";
+import { ErasePersonalDataDialog } from "../../components/ErasePersonalDataDialog";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingBlock } from "../../components/Spinner";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
+import { useRoleAtLeast } from "../../hooks/use-role";
 import { useT } from "../../i18n";
+import { useToast } from "../../state/toasts";
 import { ContactScans, ContactSubmissions, LinkedFans } from "./ContactActivity";
 import { ContactHistory } from "./ContactHistory";
 import { ContactTagsCard } from "./ContactTagsCard";
@@ -22,6 +26,9 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
   const state = useApi((signal) => getContact(id, signal), [id]);
   const tags = useApi((signal) => listMemberTags(signal), []);
   const [editing, setEditing] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  const canErase = useRoleAtLeast("admin");
+  const toast = useToast();
   const detail = state.data;
 
   if (state.error)
@@ -40,15 +47,35 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
   return (
     <div class="page">
       <PageHeader
-        title={c.name || c.mobile || c.email || c.id}
+        title={c.erasedAt ? t("erase.erasedContact") : c.name || c.mobile || c.email || c.id}
         back={{ href: "/contacts", label: t("contacts.title") }}
         actions={
-          <button type="button" class="btn" onClick={() => setEditing(true)}>
-            <Icon name="edit" size={15} />
-            {t("common.edit")}
-          </button>
+          c.erasedAt ? null : (
+            <>
+              {canErase ? (
+                <button
+                  type="button"
+                  class="btn btn-danger-outline"
+                  onClick={() => setErasing(true)}
+                >
+                  <Icon name="eraser" size={15} />
+                  {t("erase.action")}
+                </button>
+              ) : null}
+              <button type="button" class="btn" onClick={() => setEditing(true)}>
+                <Icon name="edit" size={15} />
+                {t("common.edit")}
+              </button>
+            </>
+          )
         }
       />
+      {c.erasedAt ? (
+        <div class="notice notice-neutral" data-testid="contact-erased">
+          <Icon name="eraser" size={15} />
+          {t("erase.contactErasedAt", { when: fmt.dateTime(c.erasedAt) })}
+        </div>
+      ) : null}
       {detail.openConflictIds.length ? (
         <div class="notice notice-warning">
           {t("contacts.hasConflicts")} <a href="/contacts/conflicts">{t("contacts.conflicts")}</a>
@@ -71,7 +98,9 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
           <ContactScans scans={detail.scans} />
         </div>
         <div class="split-side">
-          <ContactTagsCard contactId={c.id} tags={c.tags} onChanged={state.reload} />
+          {c.erasedAt ? null : (
+            <ContactTagsCard contactId={c.id} tags={c.tags} onChanged={state.reload} />
+          )}
           <ContactHistory events={detail.events} tagName={tagName} />
         </div>
       </div>
@@ -80,6 +109,18 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
           contact={c}
           onSaved={(next) => state.setData(next)}
           onClose={() => setEditing(false)}
+        />
+      ) : null}
+      {erasing ? (
+        <ErasePersonalDataDialog
+          subject="contact"
+          label={c.name || c.mobile || c.email || c.id}
+          onClose={() => setErasing(false)}
+          onErase={async () => {
+            await eraseContact(c.id);
+            toast.show(t("erase.contactDone"));
+            state.reload();
+          }}
         />
       ) : null}
     </div>

@@ -64,7 +64,10 @@ export function CreateTokenDialog({ onClose, onCreated }: CreateTokenDialogProps
             onInput={(e) => setName(e.currentTarget.value)}
           />
         </Field>
-        <Field label={t("tokens.scope")}>
+        <Field
+          label={t("tokens.scope")}
+          hint={t(scope === "read" ? "tokens.scopeHint.read" : "tokens.scopeHint.write")}
+        >
           <div class="segmented">
             {(["write", "read"] as const).map((s) => (
               <button

@@ -17,7 +17,15 @@ import { TokenCreatedDialog } from "./TokenCreatedDialog";
 
 function TokenStatus({ token }: { token: ApiToken }) {
   const t = useT();
-  if (token.revokedAt) return <Badge>{t("tokens.revoked")}</Badge>;
+  const fmt = useFormat();
+  if (token.revokedAt) {
+    return (
+      <>
+        <Badge>{t("tokens.revoked")}</Badge>
+        <div class="cell-sub">{fmt.dateTime(token.revokedAt)}</div>
+      </>
+    );
+  }
   if (token.expiresAt && token.expiresAt < Date.now())
     return <Badge tone="warning">{t("tokens.expired")}</Badge>;
   return <Badge tone="success">{t("tokens.active")}</Badge>;

@@ -4,6 +4,7 @@ import type { ReplyDelivery } from "../../../api/types";
 import { Badge, type BadgeTone } from "../../../components/Badge";
 import { EmptyState } from "../../../components/EmptyState";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { FanOpenid } from "../../../components/FanOpenid";
 import { Pagination } from "../../../components/Pagination";
 import { SkeletonRows } from "../../../components/Skeleton";
 import { useApi } from "../../../hooks/use-api";
@@ -62,7 +63,9 @@ export function DeliveriesCard({
             {log.data?.deliveries.map((d) => (
               <tr key={d.id}>
                 <td class="muted nowrap">{fmt.dateTime(d.sentAt ?? d.createdAt)}</td>
-                <td class="mono small fan-openid">{d.openid ?? "—"}</td>
+                <td>
+                  <FanOpenid openid={d.openid} />
+                </td>
                 <td class="nowrap">
                   #{d.position + 1} · {t(`reply.type.${d.messageType}` as MessageKey)}
                 </td>

@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../../../api/client";
+import { eraseFan } from "../../../api/erasure";
 import { type DayRange, exportCodeFans, listCodeFans } from "../../../api/stats";
-import type { CodeNumbers, FanSegment, Job } from "../../../api/types";
-import { Badge } from "../../../components/Badge";
+import type { CodeFan, CodeNumbers, FanSegment, Job } from "../../../api/types";
 import { EmptyState } from "../../../components/EmptyState";
+import { ErasePersonalDataDialog } from "../../../components/ErasePersonalDataDialog";
 import { ErrorNotice, errorSummary } from "../../../components/ErrorNotice";
 import { Icon } from "../../../components/Icon";
 import { JobWatch } from "../../../components/JobWatch";
@@ -12,8 +13,10 @@ import { Pagination } from "../../../components/Pagination";
 import { SkeletonRows } from "../../../components/Skeleton";
 import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
+import { useRoleAtLeast } from "../../../hooks/use-role";
 import { type MessageKey, useI18n } from "../../../i18n";
 import { useToast } from "../../../state/toasts";
+import { FanRow } from "./FanRow";
 
 const SEGMENTS: FanSegment[] = ["all", "new", "old"];
 const COUNT_OF: Record<FanSegment, keyof CodeNumbers> = {
@@ -49,6 +52,8 @@ export function FansCard({
   const toast = useToast();
   const [page, setPage] = useState(1);
   const [job, setJob] = useState<Job | null>(null);
+  const [erasing, setErasing] = useState<CodeFan | null>(null);
+  const canErase = useRoleAtLeast("admin");
   const fans = useApi(
     (signal) =>
       listCodeFans(accountId, codeId, { ...range, segment, page, pageSize: PAGE_SIZE }, signal),
@@ -148,52 +153,17 @@ export function FansCard({
                 <th>{t("detail.fanType")}</th>
                 <th>{t("detail.following")}</th>
                 <th>{t("detail.tags")}</th>
+                {canErase ? <th class="col-sticky" aria-label={t("common.actions")} /> : null}
               </tr>
             </thead>
             <tbody>
-              {!fans.data ? <SkeletonRows columns={7} rows={5} /> : null}
+              {!fans.data ? <SkeletonRows columns={canErase ? 8 : 7} rows={5} /> : null}
               {fans.data?.fans.map((f) => (
-                <tr key={f.fanId} data-testid="fan-row">
-                  <td>
-                    <div class="mono small fan-openid" title={f.openid}>
-                      {f.openid}
-                    </div>
-                    {f.contact || f.remark ? (
-                      <div class="cell-sub">{f.contact?.name ?? f.remark}</div>
-                    ) : null}
-                  </td>
-                  <td class="muted nowrap">{fmt.dateTime(f.firstScanAt)}</td>
-                  <td class="muted nowrap">{fmt.dateTime(f.lastScanAt)}</td>
-                  <td class="num">{fmt.number(f.scanCount)}</td>
-                  <td>
-                    {f.isNewFollower ? (
-                      <Badge tone="success">{t("detail.fanType.new")}</Badge>
-                    ) : (
-                      <Badge>{t("detail.fanType.old")}</Badge>
-                    )}
-                  </td>
-                  <td>
-                    {f.following ? (
-                      <span class="text-success">{t("common.yes")}</span>
-                    ) : (
-                      <span
-                        class="text-danger"
-                        title={f.unfollowedAt ? fmt.dateTime(f.unfollowedAt) : undefined}
-                      >
-                        {t("detail.unfollowed")}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    <div class="chips chips-sm">
-                      {f.tags.map((tag) => (
-                        <span key={tag.id} class="chip chip-static">
-                          {tag.name}
-                        </span>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
+                <FanRow
+                  key={f.fanId}
+                  fan={f}
+                  onErase={canErase ? () => setErasing(f) : undefined}
+                />
               ))}
             </tbody>
           </table>
@@ -201,6 +171,18 @@ export function FansCard({
       )}
       {fans.data && fans.data.total > PAGE_SIZE ? (
         <Pagination page={page} pageSize={PAGE_SIZE} total={fans.data.total} onPage={setPage} />
+      ) : null}
+      {erasing ? (
+        <ErasePersonalDataDialog
+          subject="fan"
+          label={erasing.openid}
+          onClose={() => setErasing(null)}
+          onErase={async () => {
+            await eraseFan(accountId, erasing.fanId);
+            toast.show(t("erase.fanDone"));
+            fans.reload();
+          }}
+        />
       ) : null}
     </section>
   );
