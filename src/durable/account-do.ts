@@ -10,6 +10,7 @@ import { runFanTagAlarm } from "../tags/apply-fan-tags";
 import { dropPendingTagsOfFan, enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
 import type { WechatResult } from "../wechat/errors";
 import { AccessTokenCache, type AccessTokenRequest } from "../wechat/token-cache";
+import { claimIdempotencyKey, releaseIdempotencyKey } from "./idempotency-claims";
 
 /**
  * One instance per official account (named by the account id). It serialises
@@ -42,6 +43,15 @@ export class AccountDurableObject extends DurableObject<Env> {
   /** Forgets an erased fan's pending tags, and with them its openid. */
   async forgetFan(fanId: string): Promise<number> {
     return dropPendingTagsOfFan(this.ctx.storage, fanId);
+  }
+
+  /** Claims an Idempotency-Key for one code creation; false while another request holds it. */
+  async claimIdempotencyKey(key: string): Promise<boolean> {
+    return claimIdempotencyKey(this.ctx.storage, key);
+  }
+
+  async releaseIdempotencyKey(key: string): Promise<void> {
+    await releaseIdempotencyKey(this.ctx.storage, key);
   }
 
   override async alarm(): Promise<void> {

@@ -96,6 +96,33 @@ describe("POST /api/accounts/{accountId}/qrcodes", () => {
     expect(await storedCodeCount(account.id)).toBe(1);
   });
 
+  it("asks WeChat once when requests with one Idempotency-Key race", async () => {
+    const { owner, account } = await ownerWithAccount();
+    const headers = { ...owner, "Idempotency-Key": "race-7" };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        postCode(account.id, { name: "Raced", kind: "permanent" }, headers),
+      ),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 201]);
+    const ids = await Promise.all(
+      answers.map(async (r) => ((await r.json()) as { qrcode: QrCodeBody }).qrcode.id),
+    );
+    expect(new Set(ids).size).toBe(1);
+    expect(await sandboxCreateCalls(account.appId)).toBe(1);
+    expect(await storedCodeCount(account.id)).toBe(1);
+  });
+
+  it("lets a key whose request WeChat refused be tried again", async () => {
+    const { owner, account } = await ownerWithAccount();
+    const headers = { ...owner, "Idempotency-Key": "again-9" };
+    const body = { name: "Retry me", kind: "temporary", groupId: "grp_missing" };
+    expect((await postCode(account.id, body, headers)).status).toBe(404);
+    const { groupId: _missing, ...fixed } = body;
+    expect((await postCode(account.id, fixed, headers)).status).toBe(201);
+  });
+
   it("makes a group from newGroupName once and reuses it by name", async () => {
     const { owner, account } = await ownerWithAccount();
     const a = await createCode(
