@@ -2,6 +2,7 @@ import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { contactConflicts, contacts, fans, formSubmissions } from "../db/schema";
+import { fanErased, shownOpenid } from "../privacy/shown-fan";
 import { accountIdsJson, type Visibility } from "./contact-visibility";
 
 const other = alias(contacts, "other_contact");
@@ -21,7 +22,7 @@ function selectConflicts(db: Db) {
   return db
     .select({
       conflict: contactConflicts,
-      fan: { id: fans.id, accountId: fans.accountId, openid: fans.openid },
+      fan: { id: fans.id, accountId: fans.accountId, openid: shownOpenid, erased: fanErased },
       contact: {
         id: contacts.id,
         name: contacts.name,

@@ -188,7 +188,12 @@ export const conflictSchema = z
   .object({
     id: z.string(),
     status: z.enum(["open", "resolved"]),
-    fan: z.object({ id: z.string(), accountId: z.string(), openid: z.string() }),
+    fan: z.object({
+      id: z.string(),
+      accountId: z.string(),
+      openid: z.string().openapi({ description: "Empty once the fan was erased" }),
+      erased: z.boolean(),
+    }),
     contact: contactBrief.nullable(),
     otherContact: contactBrief.nullable(),
     submission: z

@@ -3,23 +3,9 @@ import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
+import { mediaSchema } from "./schemas";
 import { MAX_MEDIA_BYTES } from "./sniff-media";
 import { findMedia, listMedia, presentMedia, storeMediaOrThrow } from "./store-media";
-
-const mediaSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["image", "voice", "video", "thumb"]),
-    fileName: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    onWechatUntil: z
-      .number()
-      .nullable()
-      .openapi({ description: "When WeChat's temporary copy expires, if uploaded" }),
-    createdAt: z.number(),
-  })
-  .openapi("Media");
 
 const accountParams = z.object({ accountId: idParam("accountId", "acc_k3j9x0a1b2c3d4e5") });
 /** The multipart envelope may add a little to the largest file. */

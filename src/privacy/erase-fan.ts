@@ -34,9 +34,6 @@ export function erasedOpenid(fanId: string): string {
  * rollups and qrcode_fans stay under its id, so every number is unchanged.
  * All of it is one D1 batch.
  */
-// TODO(#7): a code's fan list and the exports show an erased fan as erased; the contact
-// detail, conflicts, deliveries and tag failures (src/contacts, replies, tags) still print
-// the placeholder openid as it is.
 export async function eraseFan(
   db: Db,
   accountId: string,

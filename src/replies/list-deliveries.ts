@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { type DELIVERY_STATUSES, fans, replyDeliveries } from "../db/schema";
+import { fanErased, shownOpenid } from "../privacy/shown-fan";
 
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -18,7 +19,7 @@ export async function listDeliveries(
   );
   const [rows, [total]] = await Promise.all([
     db
-      .select({ d: replyDeliveries, openid: fans.openid })
+      .select({ d: replyDeliveries, openid: shownOpenid, erased: fanErased })
       .from(replyDeliveries)
       .leftJoin(fans, eq(fans.id, replyDeliveries.fanId))
       .where(where)
@@ -32,11 +33,12 @@ export async function listDeliveries(
     db.select({ n: count() }).from(replyDeliveries).where(where),
   ]);
   return {
-    deliveries: rows.map(({ d, openid }) => ({
+    deliveries: rows.map(({ d, openid, erased }) => ({
       id: d.id,
       scanId: d.scanId,
       fanId: d.fanId,
       openid,
+      erased,
       position: d.position,
       messageType: d.messageType,
       channel: d.channel,

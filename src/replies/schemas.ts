@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DELIVERY_STATUSES } from "../db/schema";
 
 /**
  * A code's reply: an ordered list of messages. The first goes back in the
@@ -146,3 +147,39 @@ export const replySchema = z
   });
 
 export type Reply = z.infer<typeof replySchema>;
+
+/** One logged message of a code's reply to one fan. */
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    scanId: z.number().int().nullable(),
+    fanId: z.string(),
+    openid: z.string().nullable().openapi({ description: "Empty once the fan was erased" }),
+    erased: z.boolean(),
+    position: z.number().int().openapi({ description: "0 is the first message of the reply" }),
+    messageType: z.string(),
+    channel: z.enum(["passive", "custom"]),
+    status: z.enum(DELIVERY_STATUSES).openapi({
+      description:
+        "sent (handed to WeChat; a passive reply rides in the webhook answer), failed, pending, skipped",
+    }),
+    errcode: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "WeChat's errcode when it refused" }),
+    reason: z.string().nullable().openapi({
+      description:
+        "Why it failed, in plain words. A customer-service message whose send timed out or whose answer was never recorded fails with a reason saying it may have reached the fan: it is never sent twice",
+    }),
+    attempts: z.number().int().openapi({
+      description:
+        "Times it was handed to WeChat; a busy WeChat (-1, 45011) is retried within the minute after the scan, and a message past that minute fails without another attempt",
+    }),
+    createdAt: z.number(),
+    sentAt: z
+      .number()
+      .nullable()
+      .openapi({ description: "When WeChat accepted it; null unless sent" }),
+  })
+  .openapi("ReplyDelivery");

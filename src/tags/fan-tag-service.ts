@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { fans, fanTagFailures, fanTags } from "../db/schema";
 import { AppError } from "../http/errors";
 import type { AccountRow } from "../http/types";
+import { fanErased, shownOpenid } from "../privacy/shown-fan";
 import { getWechatClient, type WechatError } from "../wechat/client";
 import { syncFanTags } from "./sync-fan-tags";
 
@@ -62,16 +63,17 @@ export async function createFanTagOrThrow(env: Env, db: Db, account: AccountRow,
 /** The code's fan tags that could not be applied, newest first. */
 export async function listTagFailures(db: Db, accountId: string, qrcodeId: string, limit = 200) {
   const rows = await db
-    .select({ f: fanTagFailures, openid: fans.openid })
+    .select({ f: fanTagFailures, openid: shownOpenid, erased: fanErased })
     .from(fanTagFailures)
     .leftJoin(fans, eq(fans.id, fanTagFailures.fanId))
     .where(and(eq(fanTagFailures.accountId, accountId), eq(fanTagFailures.qrcodeId, qrcodeId)))
     .orderBy(desc(fanTagFailures.createdAt))
     .limit(limit);
-  return rows.map(({ f, openid }) => ({
+  return rows.map(({ f, openid, erased }) => ({
     id: f.id,
     fanId: f.fanId,
     openid,
+    erased,
     tagId: f.wechatTagId,
     errcode: f.errcode,
     reason: f.reason,

@@ -25,7 +25,8 @@ export const fanTagFailureSchema = z
   .object({
     id: z.string(),
     fanId: z.string(),
-    openid: z.string().nullable(),
+    openid: z.string().nullable().openapi({ description: "Empty once the fan was erased" }),
+    erased: z.boolean(),
     tagId: z.number().int(),
     errcode: z.number().int().nullable(),
     reason: z.string(),

@@ -7,6 +7,7 @@ import {
   contactEvents,
   contacts,
   fans,
+  fanTagFailures,
   pendingMemberTags,
   replyDeliveries,
   webhookEvents,
@@ -165,6 +166,54 @@ describe("POST /api/accounts/{accountId}/fans/{fanId}/erase", () => {
     expect(fanRow(gone, "en")[0]).toBe("(erased)");
     expect(fanRow(gone, "zh-CN")[0]).toBe("（已删除）");
     expect(JSON.stringify(listed)).not.toContain("erased:");
+  });
+
+  it("shows an erased fan as erased in the code's deliveries and tag failures", async () => {
+    const owner = await ownerTokenHeaders();
+    const { account, code, fan } = await fanWithHistory();
+    const now = Date.now();
+    await db()
+      .insert(replyDeliveries)
+      .values({
+        id: `dlv_${crypto.randomUUID().slice(0, 12)}`,
+        accountId: account.id,
+        qrcodeId: code.id,
+        fanId: fan.id,
+        position: 1,
+        messageType: "text",
+        channel: "custom",
+        status: "sent",
+        createdAt: now,
+        sentAt: now,
+      });
+    await db()
+      .insert(fanTagFailures)
+      .values({
+        id: `ftf_${crypto.randomUUID().slice(0, 12)}`,
+        accountId: account.id,
+        fanId: fan.id,
+        qrcodeId: code.id,
+        wechatTagId: 101,
+        reason: "The fan already has 20 tags",
+        createdAt: now,
+      });
+    await erase(`/api/accounts/${account.id}/fans/${fan.id}/erase`, owner);
+
+    const base = `/api/accounts/${account.id}/qrcodes/${code.id}`;
+    const deliveries = (await (await call(`${base}/deliveries`, { headers: owner })).json()) as {
+      deliveries: { fanId: string; openid: string; erased: boolean; status: string }[];
+    };
+    // The pending one was skipped by the erasure; the sent one stays in the log.
+    const ofFan = deliveries.deliveries.filter((d) => d.fanId === fan.id);
+    expect(ofFan.map((d) => d.status).sort()).toEqual(["sent", "skipped"]);
+    for (const d of ofFan) expect(d).toMatchObject({ openid: "", erased: true });
+    const failures = (await (await call(`${base}/tag-failures`, { headers: owner })).json()) as {
+      failures: { fanId: string; openid: string; erased: boolean }[];
+    };
+    expect(failures.failures).toEqual([
+      expect.objectContaining({ fanId: fan.id, openid: "", erased: true }),
+    ]);
+    expect(JSON.stringify([deliveries, failures])).not.toContain("erased:");
   });
 
   it("takes the same person scanning again as a new fan, and the old one stays erased", async () => {

@@ -14,13 +14,14 @@ import type {
   importRowSchema,
 } from "../../../src/imports/schemas";
 import type { jobSchema } from "../../../src/jobs/schemas";
+import type { mediaSchema } from "../../../src/media/schemas";
 import type {
   createQrCodeBodySchema,
   listQrCodesQuerySchema,
   qrCodeSchema,
   updateQrCodeBodySchema,
 } from "../../../src/qrcodes/schemas";
-import type { replyMessageSchema } from "../../../src/replies/schemas";
+import type { deliverySchema, replyMessageSchema } from "../../../src/replies/schemas";
 import type { scanDeliverySchema, simulateScansBodySchema } from "../../../src/sandbox/schemas";
 import type {
   codeFanSchema,
@@ -97,35 +98,11 @@ export type LiveMessage =
     }
   | { type: "unfollow"; qrcodeId: string; occurredAt: number; numbers: CodeNumbers };
 
-// TODO(#5): src/replies/routes.ts and src/media/routes.ts keep these schemas
-// private; once exported, infer them like the rest instead of mirroring.
-export type ReplyDelivery = {
-  id: string;
-  scanId: number | null;
-  fanId: string;
-  openid: string | null;
-  position: number;
-  messageType: string;
-  channel: "passive" | "custom";
-  status: "pending" | "sent" | "failed" | "skipped";
-  errcode: number | null;
-  reason: string | null;
-  attempts: number;
-  createdAt: number;
-  sentAt: number | null;
-};
+export type ReplyDelivery = z.infer<typeof deliverySchema>;
 export type ReplyDeliveriesPage = {
   deliveries: ReplyDelivery[];
   total: number;
   page: number;
   pageSize: number;
 };
-export type Media = {
-  id: string;
-  kind: "image" | "voice" | "video" | "thumb";
-  fileName: string;
-  contentType: string;
-  size: number;
-  onWechatUntil: number | null;
-  createdAt: number;
-};
+export type Media = z.infer<typeof mediaSchema>;

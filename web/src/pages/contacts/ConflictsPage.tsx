@@ -35,7 +35,7 @@ function ConflictRow({ c, onResolve }: { c: Conflict; onResolve: (r: Resolution)
     <tr data-testid="conflict-row">
       <td class="nowrap muted">{fmt.dateTime(c.createdAt)}</td>
       <td>
-        <FanOpenid openid={c.fan.openid} />
+        <FanOpenid openid={c.fan.openid} erased={c.fan.erased} />
       </td>
       <td>
         <ContactCell contact={c.contact} />

@@ -64,7 +64,7 @@ export function DeliveriesCard({
               <tr key={d.id}>
                 <td class="muted nowrap">{fmt.dateTime(d.sentAt ?? d.createdAt)}</td>
                 <td>
-                  <FanOpenid openid={d.openid} />
+                  <FanOpenid openid={d.openid} erased={d.erased} />
                 </td>
                 <td class="nowrap">
                   #{d.position + 1} · {t(`reply.type.${d.messageType}` as MessageKey)}
