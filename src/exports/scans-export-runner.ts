@@ -30,11 +30,14 @@ export async function runScansExport(env: Env, job: JobRow) {
   const params = scansExportParamsSchema.parse(job.params);
   const accountId = job.accountId ?? "";
   const account = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.id, accountId) });
-  const codes = await db.query.qrcodes.findMany({
+  const found = await db.query.qrcodes.findMany({
     columns: { id: true, name: true },
     where: (q, { and, eq, inArray }) =>
       and(eq(q.accountId, accountId), inArray(q.id, params.qrcodeIds)),
   });
+  // The file lists the codes in the order the operator chose them, not the index's order.
+  const position = new Map(params.qrcodeIds.map((id, i) => [id, i]));
+  const codes = found.sort((x, y) => (position.get(x.id) ?? 0) - (position.get(y.id) ?? 0));
   if (!account || codes.length === 0) {
     await finishJob(db, job.id, {
       status: "failed",
