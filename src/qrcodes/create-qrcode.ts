@@ -23,7 +23,7 @@ export type CreateQrCodeResult =
 const KEY_IN_FLIGHT =
   "A request with this Idempotency-Key is still being processed; retry it in a few seconds";
 /** How long a request waits for the one holding its key before answering 409. */
-const WAIT_FOR_HOLDER_MS = 3000;
+const WAIT_FOR_HOLDER_MS = 8000;
 const POLL_MS = 150;
 
 /**
