@@ -38,6 +38,23 @@ describe("accounts pages", () => {
     await screenshot(page, "account-settings");
   });
 
+  it("generates a Token and an EncodingAESKey for a live account, shown in clear to copy", async () => {
+    const { page } = browser;
+    await page.goto("/accounts/new");
+    const token = page.locator("#account-token");
+    const aesKey = page.locator("#account-encodingAesKey");
+    expect(await token.getAttribute("type")).toBe("password");
+    const generate = page.getByRole("button", { name: "随机生成" });
+    await generate.first().click();
+    await generate.last().click();
+    expect(await token.getAttribute("type")).toBe("text");
+    expect(await token.inputValue()).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(await aesKey.inputValue()).toMatch(/^[A-Za-z0-9]{43}$/);
+    // A sandbox account's secrets are made by the server: nothing to generate.
+    await page.getByRole("button", { name: "沙箱" }).click();
+    expect(await generate.count()).toBe(0);
+  });
+
   it("lists the account with its kind", async () => {
     const { page } = browser;
     await page.goto("/accounts");

@@ -11,6 +11,7 @@ import {
   MESSAGE_MODES,
   timeZones,
 } from "./account-form-state";
+import { generateEncodingAesKey, generateWebhookToken } from "./generate-secret";
 import { RetentionField } from "./RetentionField";
 
 type AccountFormProps = {
@@ -21,6 +22,11 @@ type AccountFormProps = {
 };
 
 type TextKey = "name" | "appId" | "originalId" | "appSecret" | "token" | "encodingAesKey";
+type GeneratedKey = "token" | "encodingAesKey";
+const GENERATORS: Record<GeneratedKey, () => string> = {
+  token: generateWebhookToken,
+  encodingAesKey: generateEncodingAesKey,
+};
 
 export function AccountForm({ account, submitLabel, onSubmit, onCancel }: AccountFormProps) {
   const t = useT();
@@ -29,6 +35,8 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
   const [error, setError] = useState<ApiError | null>(null);
   const zones = useMemo(timeZones, []);
   const editing = Boolean(account);
+  // A generated value is shown in clear, so it can be copied into WeChat's admin.
+  const [revealed, setRevealed] = useState<ReadonlySet<TextKey>>(new Set());
 
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -50,12 +58,31 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
       value: values[key],
       onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value),
     };
-    return opts.secret ? (
+    return opts.secret && !revealed.has(key) ? (
       <input {...common} type="password" autoComplete="new-password" />
     ) : (
       <input {...common} type="text" autoComplete="off" />
     );
   };
+
+  /** A secret field with a button that fills it with a fresh random value (live accounts). */
+  const generated = (key: GeneratedKey) => (
+    <div class="copy-field-row">
+      {text(key, { secret: true, mono: true })}
+      {values.isSandbox ? null : (
+        <button
+          type="button"
+          class="btn"
+          onClick={() => {
+            set(key, GENERATORS[key]());
+            setRevealed((r) => new Set(r).add(key));
+          }}
+        >
+          {t("account.generate")}
+        </button>
+      )}
+    </div>
+  );
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -147,7 +174,7 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
         <h2 class="form-section-title">{t("account.sections.messages")}</h2>
         <div class="form-row">
           <Field label={t("account.token")} htmlFor="account-token" hint={t("account.tokenHint")}>
-            {text("token", { secret: true, mono: true })}
+            {generated("token")}
           </Field>
           <Field label={t("account.messageMode")} htmlFor="account-messageMode">
             <select
@@ -172,7 +199,7 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
           hint={t("account.encodingAesKeyHint")}
           optional={values.messageMode === "plaintext" ? t("common.optional") : undefined}
         >
-          {text("encodingAesKey", { secret: true, mono: true })}
+          {generated("encodingAesKey")}
         </Field>
       </section>
 

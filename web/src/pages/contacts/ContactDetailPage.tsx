@@ -40,8 +40,10 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
     [t("contacts.mobile"), c.mobile ?? "—"],
     [t("contacts.email"), c.email ?? "—"],
     [t("contacts.createdAt"), fmt.dateTime(c.createdAt)],
-    // TODO(#6): answers are keyed by field id; the label of the form that asked is not looked up.
-    ...Object.entries(c.fields).map(([k, v]): [string, string] => [k, show(v)]),
+    ...Object.entries(c.fields).map(([k, v]): [string, string] => [
+      detail.fieldLabels[k] ?? k,
+      show(v),
+    ]),
   ];
 
   return (
