@@ -58,10 +58,11 @@ async function pickerPage(c: Context<SandboxEnv>, appId: string): Promise<string
     .where(eq(sandboxFans.appId, appId))
     .orderBy(desc(sandboxFans.updatedAt))
     .limit(50);
+  // Query-only links: the page may be served under /sandbox/wechat, a prefix this app never sees.
   const link = (openid: string) => {
     const url = new URL(c.req.url);
     url.searchParams.set("openid", openid);
-    return escapeHtml(`${url.pathname}${url.search}`);
+    return escapeHtml(url.search);
   };
   const items = fans
     .map(
