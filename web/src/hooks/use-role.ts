@@ -8,3 +8,17 @@ import { useUser } from "../state/session";
 export function useRoleAtLeast(minimum: UserRole): boolean {
   return roleAtLeast(useUser().role, minimum);
 }
+
+/**
+ * What the console may offer, in the server's terms (src/auth/middleware.ts):
+ * `write` is any change or export (operator and up), `admin` the routes behind
+ * `requireRole("admin")`. A console session is always write-scoped; only API
+ * tokens can be read-only, and the console never signs in with one.
+ */
+export type Capability = "write" | "admin";
+
+const MINIMUM: Record<Capability, UserRole> = { write: "operator", admin: "admin" };
+
+export function useCan(capability: Capability): boolean {
+  return useRoleAtLeast(MINIMUM[capability]);
+}

@@ -1,3 +1,4 @@
+import { enRoles } from "./en-roles";
 import { enTrust } from "./en-trust";
 import type { MessageKey } from "./zh-CN";
 
@@ -708,4 +709,5 @@ export const en: Record<MessageKey, string> = {
     'Delete "{name}"? It is removed from {n} contacts and from every form and code.',
 
   ...enTrust,
+  ...enRoles,
 };

@@ -1,5 +1,6 @@
 // Simplified Chinese, the console's first language. Keys are shared with en.ts;
 // `{name}` marks a value filled in at run time.
+import { zhCNRoles } from "./zh-CN-roles";
 import { zhCNTrust } from "./zh-CN-trust";
 
 export const zhCN = {
@@ -676,6 +677,7 @@ export const zhCN = {
   "mtags.deleteBody": "删除“{name}”？它会从 {n} 位联系人以及所有表单和二维码上移除。",
 
   ...zhCNTrust,
+  ...zhCNRoles,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,7 @@
 import type { ComponentType } from "preact";
-import { EmptyState } from "../components/EmptyState";
-import { useRoleAtLeast } from "../hooks/use-role";
+import { useCan } from "../hooks/use-role";
 import { useT } from "../i18n";
+import { ClosedPage } from "./ClosedPage";
 
 /**
  * Wraps a page for admins and owners. Others never see the link in the
@@ -10,19 +10,7 @@ import { useT } from "../i18n";
 export function adminPage<P extends object>(Page: ComponentType<P>) {
   return function AdminScoped(props: P) {
     const t = useT();
-    if (!useRoleAtLeast("admin")) {
-      return (
-        <div class="page">
-          <div class="card">
-            <EmptyState icon="lock" title={t("error.title.forbidden")} body={t("trust.adminOnly")}>
-              <a class="btn" href="/">
-                {t("trust.backHome")}
-              </a>
-            </EmptyState>
-          </div>
-        </div>
-      );
-    }
+    if (!useCan("admin")) return <ClosedPage body={t("trust.adminOnly")} />;
     return <Page {...props} />;
   };
 }

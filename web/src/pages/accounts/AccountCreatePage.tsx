@@ -4,10 +4,11 @@ import { PageHeader } from "../../components/PageHeader";
 import { useT } from "../../i18n";
 import { useAccounts } from "../../state/accounts";
 import { useToast } from "../../state/toasts";
+import { adminPage } from "../AdminScope";
 import { AccountForm } from "./AccountForm";
 import { toCreateBody } from "./account-form-state";
 
-export function AccountCreatePage() {
+function ConnectAccountPage() {
   const t = useT();
   const { route } = useLocation();
   const { reload } = useAccounts();
@@ -35,3 +36,6 @@ export function AccountCreatePage() {
     </div>
   );
 }
+
+/** Connecting an account needs an admin (POST /api/accounts); others read why it is closed. */
+export const AccountCreatePage = adminPage(ConnectAccountPage);

@@ -80,7 +80,7 @@ export function AccountListPage() {
                   </td>
                   <td class="col-actions">
                     <a class="btn btn-sm btn-ghost" href={`/accounts/${a.id}/settings`}>
-                      <Icon name="edit" size={14} />
+                      <Icon name={isAdmin ? "edit" : "info"} size={14} />
                       {t("nav.settings")}
                     </a>
                   </td>

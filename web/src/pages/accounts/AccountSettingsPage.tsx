@@ -3,11 +3,12 @@ import { useLocation } from "preact-iso";
 import { deleteAccount, updateAccount } from "../../api/accounts";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { PageHeader } from "../../components/PageHeader";
-import { useRoleAtLeast } from "../../hooks/use-role";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { useAccounts } from "../../state/accounts";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
+import { ReadOnlyFieldset } from "../ReadOnlyFieldset";
 import { AccountForm } from "./AccountForm";
 import { toUpdateBody } from "./account-form-state";
 import { ConnectionCheckCard } from "./ConnectionCheckCard";
@@ -19,7 +20,8 @@ export function AccountSettingsPage({ account }: AccountPageProps) {
   const { reload } = useAccounts();
   const toast = useToast();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const isAdmin = useRoleAtLeast("admin");
+  // Settings, secrets and deletion are the admin routes; others read them, disabled.
+  const isAdmin = useCan("admin");
 
   return (
     <div class="page">
@@ -36,16 +38,18 @@ export function AccountSettingsPage({ account }: AccountPageProps) {
       <div class="split">
         <div class="split-main">
           <div class="card">
-            <AccountForm
-              key={account.id}
-              account={account}
-              submitLabel={t("common.save")}
-              onSubmit={async (values) => {
-                await updateAccount(account.id, toUpdateBody(values));
-                toast.show(t("account.saved"));
-                reload();
-              }}
-            />
+            <ReadOnlyFieldset readOnly={!isAdmin}>
+              <AccountForm
+                key={account.id}
+                account={account}
+                submitLabel={t("common.save")}
+                onSubmit={async (values) => {
+                  await updateAccount(account.id, toUpdateBody(values));
+                  toast.show(t("account.saved"));
+                  reload();
+                }}
+              />
+            </ReadOnlyFieldset>
           </div>
           {isAdmin ? (
             <div class="card card-danger">

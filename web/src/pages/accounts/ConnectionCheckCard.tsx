@@ -5,6 +5,7 @@ import type { Account, ConnectionCheck } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { useFormat } from "../../hooks/use-format";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { CheckBadge } from "./CheckBadge";
 
@@ -18,6 +19,8 @@ export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardP
   const [result, setResult] = useState<ConnectionCheck | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const shown = result ?? account.lastCheck;
+  // Checking fetches a token and records the result: a change, so operators and up.
+  const canCheck = useCan("write");
 
   const run = async () => {
     setBusy(true);
@@ -53,10 +56,14 @@ export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardP
         <p class="card-hint">{t("account.notChecked")}</p>
       )}
       {error ? <ErrorNotice error={error} /> : null}
-      <button type="button" class="btn btn-block" onClick={run} disabled={busy}>
-        <Icon name="refresh" size={14} />
-        {busy ? t("account.checking") : t("account.check")}
-      </button>
+      {canCheck ? (
+        <button type="button" class="btn btn-block" onClick={run} disabled={busy}>
+          <Icon name="refresh" size={14} />
+          {busy ? t("account.checking") : t("account.check")}
+        </button>
+      ) : (
+        <p class="card-hint">{t("roles.checkNeedsOperator")}</p>
+      )}
     </div>
   );
 }

@@ -7,8 +7,10 @@ import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
+import { ReadOnlyNote } from "../ReadOnlyNote";
 import { type Conflict, listConflicts, type Resolution, resolveConflict } from "./contacts-api";
 
 type Brief = Conflict["contact"];
@@ -23,7 +25,10 @@ function ContactCell({ contact }: { contact: Brief }) {
   );
 }
 
-function ConflictRow({ c, onResolve }: { c: Conflict; onResolve: (r: Resolution) => void }) {
+type ConflictRowProps = { c: Conflict; onResolve?: (r: Resolution) => void };
+
+/** One open conflict; without `onResolve` (a viewer) it only shows who and what. */
+function ConflictRow({ c, onResolve }: ConflictRowProps) {
   const t = useT();
   const fmt = useFormat();
   const data = c.submission?.data ?? {};
@@ -45,23 +50,25 @@ function ConflictRow({ c, onResolve }: { c: Conflict; onResolve: (r: Resolution)
         <ContactCell contact={c.otherContact} />
       </td>
       <td class="col-actions">
-        <div class="row-actions">
-          <button type="button" class="btn btn-sm" onClick={() => onResolve("keep_existing")}>
-            {t("conflicts.resolution.keep_existing")}
-          </button>
-          <button type="button" class="btn btn-sm" onClick={() => onResolve("link_submitted")}>
-            {t("conflicts.resolution.link_submitted")}
-          </button>
-          {c.otherContact ? (
-            <button
-              type="button"
-              class="btn btn-sm btn-primary"
-              onClick={() => onResolve("merge_contacts")}
-            >
-              {t("conflicts.resolution.merge_contacts")}
+        {onResolve ? (
+          <div class="row-actions">
+            <button type="button" class="btn btn-sm" onClick={() => onResolve("keep_existing")}>
+              {t("conflicts.resolution.keep_existing")}
             </button>
-          ) : null}
-        </div>
+            <button type="button" class="btn btn-sm" onClick={() => onResolve("link_submitted")}>
+              {t("conflicts.resolution.link_submitted")}
+            </button>
+            {c.otherContact ? (
+              <button
+                type="button"
+                class="btn btn-sm btn-primary"
+                onClick={() => onResolve("merge_contacts")}
+              >
+                {t("conflicts.resolution.merge_contacts")}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
       </td>
     </tr>
   );
@@ -73,6 +80,7 @@ export function ConflictsPage() {
   const toast = useToast();
   const list = useApi((signal) => listConflicts({ status: "open", page: 1 }, signal), []);
   const [error, setError] = useState<ApiError | null>(null);
+  const canResolve = useCan("write");
 
   const resolve = async (c: Conflict, resolution: Resolution) => {
     setError(null);
@@ -92,6 +100,7 @@ export function ConflictsPage() {
         title={t("conflicts.title")}
         subtitle={t("conflicts.subtitle")}
         back={{ href: "/contacts", label: t("contacts.title") }}
+        actions={canResolve ? null : <ReadOnlyNote />}
       />
       {error ? <ErrorNotice error={error} /> : null}
       <div class="card card-flush">
@@ -117,7 +126,11 @@ export function ConflictsPage() {
               <tbody>
                 {list.data ? (
                   list.data.conflicts.map((c) => (
-                    <ConflictRow key={c.id} c={c} onResolve={(r) => resolve(c, r)} />
+                    <ConflictRow
+                      key={c.id}
+                      c={c}
+                      onResolve={canResolve ? (r) => resolve(c, r) : undefined}
+                    />
                   ))
                 ) : (
                   <SkeletonRows columns={6} />

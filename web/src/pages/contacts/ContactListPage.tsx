@@ -11,7 +11,9 @@ import { Pagination } from "../../components/Pagination";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
+import { ReadOnlyNote } from "../ReadOnlyNote";
 import { ContactFilters } from "./ContactFilters";
 import { type ContactSummary, exportContacts, listContacts } from "./contacts-api";
 import { useContactQuery } from "./use-contact-query";
@@ -50,6 +52,8 @@ export function ContactListPage() {
   const [query, update] = useContactQuery();
   const [job, setJob] = useState<Job | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
+  // The export is a job-creating POST the server gives operators and up only.
+  const canExport = useCan("write");
   const list = useApi(
     (signal) => listContacts({ ...query, pageSize: PAGE_SIZE }, signal),
     [query.q, query.memberTagId, query.qrcodeId, query.page],
@@ -87,10 +91,14 @@ export function ContactListPage() {
               <Icon name="tag" size={15} />
               {t("contacts.memberTags")}
             </a>
-            <button type="button" class="btn btn-primary" onClick={startExport}>
-              <Icon name="download" size={15} />
-              {t("contacts.export")}
-            </button>
+            {canExport ? (
+              <button type="button" class="btn btn-primary" onClick={startExport}>
+                <Icon name="download" size={15} />
+                {t("contacts.export")}
+              </button>
+            ) : (
+              <ReadOnlyNote />
+            )}
           </>
         }
       />

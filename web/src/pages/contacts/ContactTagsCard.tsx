@@ -3,6 +3,7 @@ import { ApiError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { useApi } from "../../hooks/use-api";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import {
   addContactTags,
@@ -17,8 +18,10 @@ type ContactTagsCardProps = {
   onChanged: () => void;
 };
 
+/** A contact's member tags; an operator adds and removes them, a viewer reads them. */
 export function ContactTagsCard({ contactId, tags, onChanged }: ContactTagsCardProps) {
   const t = useT();
+  const canWrite = useCan("write");
   const all = useApi((signal) => listMemberTags(signal), []);
   const [error, setError] = useState<ApiError | null>(null);
   const has = new Set(tags.map((tag) => tag.id));
@@ -42,35 +45,39 @@ export function ContactTagsCard({ contactId, tags, onChanged }: ContactTagsCardP
         {tags.map((tag) => (
           <span class="chip chip-static" key={tag.id}>
             {tag.name}
-            <button
-              type="button"
-              class="icon-btn icon-btn-xs"
-              aria-label={t("contacts.removeTag", { name: tag.name })}
-              onClick={() => run(() => removeContactTag(contactId, tag.id))}
-            >
-              <Icon name="x" size={11} />
-            </button>
+            {canWrite ? (
+              <button
+                type="button"
+                class="icon-btn icon-btn-xs"
+                aria-label={t("contacts.removeTag", { name: tag.name })}
+                onClick={() => run(() => removeContactTag(contactId, tag.id))}
+              >
+                <Icon name="x" size={11} />
+              </button>
+            ) : null}
           </span>
         ))}
       </div>
-      <select
-        class="select select-sm"
-        aria-label={t("contacts.addTag")}
-        value=""
-        onChange={(e) => {
-          const id = e.currentTarget.value;
-          if (id) run(() => addContactTags(contactId, [id]));
-        }}
-      >
-        <option value="">{t("contacts.addTag")}</option>
-        {(all.data ?? [])
-          .filter((tag) => !has.has(tag.id))
-          .map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
-      </select>
+      {canWrite ? (
+        <select
+          class="select select-sm"
+          aria-label={t("contacts.addTag")}
+          value=""
+          onChange={(e) => {
+            const id = e.currentTarget.value;
+            if (id) run(() => addContactTags(contactId, [id]));
+          }}
+        >
+          <option value="">{t("contacts.addTag")}</option>
+          {(all.data ?? [])
+            .filter((tag) => !has.has(tag.id))
+            .map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+        </select>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>
   );

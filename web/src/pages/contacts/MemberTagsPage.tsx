@@ -7,17 +7,21 @@ import { Icon } from "../../components/Icon";
 import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useApi } from "../../hooks/use-api";
-import { useFormat } from "../../hooks/use-format";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
+import { ReadOnlyNote } from "../ReadOnlyNote";
 import { createMemberTag, deleteMemberTag, listMemberTags, type MemberTag } from "./contacts-api";
 import { MergeTagDialog, RenameTagDialog } from "./MemberTagDialogs";
+import { MemberTagRow } from "./MemberTagRow";
 
 type Dialog = { kind: "rename" | "merge" | "delete"; tag: MemberTag } | null;
 
-/** The CRM's member tags with their counts: create, rename, merge and delete. */
+/** The CRM's member tags with their counts: operators create them, admins rename, merge and delete. */
 export function MemberTagsPage() {
   const t = useT();
-  const fmt = useFormat();
+  // Anyone at operator may create a tag; renaming, merging and deleting reach every account.
+  const canCreate = useCan("write");
+  const canManage = useCan("admin");
   const list = useApi((signal) => listMemberTags(signal), []);
   const [name, setName] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
@@ -43,22 +47,31 @@ export function MemberTagsPage() {
         title={t("mtags.title")}
         subtitle={t("mtags.subtitle")}
         back={{ href: "/contacts", label: t("contacts.title") }}
+        actions={
+          canManage ? null : canCreate ? (
+            <ReadOnlyNote label="roles.adminActions" hint="roles.mtagsAdminHint" />
+          ) : (
+            <ReadOnlyNote />
+          )
+        }
       />
-      <form class="card card-pad toolbar" onSubmit={create} name="member-tag-create">
-        <input
-          class="input"
-          maxLength={50}
-          required
-          placeholder={t("mtags.newPlaceholder")}
-          aria-label={t("mtags.name")}
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-        <button type="submit" class="btn btn-primary">
-          <Icon name="plus" size={14} />
-          {t("mtags.create")}
-        </button>
-      </form>
+      {canCreate ? (
+        <form class="card card-pad toolbar" onSubmit={create} name="member-tag-create">
+          <input
+            class="input"
+            maxLength={50}
+            required
+            placeholder={t("mtags.newPlaceholder")}
+            aria-label={t("mtags.name")}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <button type="submit" class="btn btn-primary">
+            <Icon name="plus" size={14} />
+            {t("mtags.create")}
+          </button>
+        </form>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div class="card card-flush">
         {list.error ? (
@@ -74,50 +87,21 @@ export function MemberTagsPage() {
                 <th>{t("mtags.name")}</th>
                 <th class="num">{t("mtags.contacts")}</th>
                 <th class="num">{t("mtags.pending")}</th>
-                <th class="col-actions" />
+                {canManage ? <th class="col-actions" /> : null}
               </tr>
             </thead>
             <tbody>
               {tags ? (
                 tags.map((tag) => (
-                  <tr key={tag.id} data-testid="member-tag-row">
-                    <td class="strong">{tag.name}</td>
-                    <td class="num">
-                      <a class="table-link" href={`/contacts?memberTagId=${tag.id}`}>
-                        {fmt.number(tag.contactCount)}
-                      </a>
-                    </td>
-                    <td class="num muted">{fmt.number(tag.pendingFanCount)}</td>
-                    <td class="col-actions">
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          class="btn btn-sm btn-ghost"
-                          onClick={() => setDialog({ kind: "rename", tag })}
-                        >
-                          {t("mtags.rename")}
-                        </button>
-                        <button
-                          type="button"
-                          class="btn btn-sm btn-ghost"
-                          disabled={tags.length < 2}
-                          onClick={() => setDialog({ kind: "merge", tag })}
-                        >
-                          {t("mtags.merge")}
-                        </button>
-                        <button
-                          type="button"
-                          class="btn btn-sm btn-ghost-danger"
-                          onClick={() => setDialog({ kind: "delete", tag })}
-                        >
-                          {t("common.delete")}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
+                  <MemberTagRow
+                    key={tag.id}
+                    tag={tag}
+                    canMerge={tags.length > 1}
+                    onManage={canManage ? (kind) => setDialog({ kind, tag }) : undefined}
+                  />
                 ))
               ) : (
-                <SkeletonRows columns={4} />
+                <SkeletonRows columns={canManage ? 4 : 3} />
               )}
             </tbody>
           </table>

@@ -9,8 +9,9 @@ type FieldEditorProps = {
   count: number;
   isKey: boolean;
   onChange: (patch: Partial<FieldDraft>) => void;
-  onMove: (by: -1 | 1) => void;
-  onRemove: () => void;
+  /** Left out together with `onRemove` for a viewer: the field is read, not rearranged. */
+  onMove?: (by: -1 | 1) => void;
+  onRemove?: () => void;
 };
 
 /** One field of the form being built: its label and the settings its type has. */
@@ -33,33 +34,37 @@ export function FieldEditor({
         <span class="badge">{t(`forms.type.${field.type}` as MessageKey)}</span>
         {isKey ? <span class="badge badge-accent">{t("forms.keyBadge")}</span> : null}
         <div class="spacer" />
-        <button
-          type="button"
-          class="icon-btn"
-          disabled={index === 0}
-          onClick={() => onMove(-1)}
-          aria-label={t("forms.moveUp")}
-        >
-          <Icon name="arrowUp" size={14} />
-        </button>
-        <button
-          type="button"
-          class="icon-btn"
-          disabled={index === count - 1}
-          onClick={() => onMove(1)}
-          aria-label={t("forms.moveDown")}
-        >
-          <Icon name="arrowDown" size={14} />
-        </button>
-        <button
-          type="button"
-          class="icon-btn"
-          disabled={isKey}
-          onClick={onRemove}
-          aria-label={t("forms.removeField")}
-        >
-          <Icon name="trash" size={14} />
-        </button>
+        {onMove && onRemove ? (
+          <>
+            <button
+              type="button"
+              class="icon-btn"
+              disabled={index === 0}
+              onClick={() => onMove(-1)}
+              aria-label={t("forms.moveUp")}
+            >
+              <Icon name="arrowUp" size={14} />
+            </button>
+            <button
+              type="button"
+              class="icon-btn"
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+              aria-label={t("forms.moveDown")}
+            >
+              <Icon name="arrowDown" size={14} />
+            </button>
+            <button
+              type="button"
+              class="icon-btn"
+              disabled={isKey}
+              onClick={onRemove}
+              aria-label={t("forms.removeField")}
+            >
+              <Icon name="trash" size={14} />
+            </button>
+          </>
+        ) : null}
       </div>
       <div class="form-row">
         <Field label={t("forms.fieldLabel")} htmlFor={id("label")}>

@@ -1,4 +1,5 @@
 import { Icon } from "../../components/Icon";
+import { useCan } from "../../hooks/use-role";
 import { type MessageKey, useT } from "../../i18n";
 import { FieldEditor } from "./FieldEditor";
 import { FIELD_TYPES, type FieldDraft, newField, SINGLE_USE } from "./form-draft";
@@ -14,6 +15,8 @@ type FieldListProps = {
 export function FieldList({ fields, keyField, onChange }: FieldListProps) {
   const t = useT();
   const used = new Set(fields.map((f) => f.type));
+  // A viewer reads the fields; adding, moving and removing are an operator's.
+  const canWrite = useCan("write");
 
   const add = (type: FormFieldType) => {
     const label = t(`forms.defaultLabel.${type}` as MessageKey);
@@ -45,26 +48,28 @@ export function FieldList({ fields, keyField, onChange }: FieldListProps) {
           count={fields.length}
           isKey={f.type === keyField}
           onChange={(patch) => update(f.key, patch)}
-          onMove={(by) => move(i, by)}
-          onRemove={() => onChange(fields.filter((x) => x.key !== f.key))}
+          onMove={canWrite ? (by) => move(i, by) : undefined}
+          onRemove={canWrite ? () => onChange(fields.filter((x) => x.key !== f.key)) : undefined}
         />
       ))}
-      <fieldset class="form-add-bar">
-        <legend class="muted small">{t("forms.addField")}</legend>
-        {FIELD_TYPES.map((type) => (
-          <button
-            key={type}
-            type="button"
-            class="btn btn-sm"
-            data-add-field={type}
-            disabled={fields.length >= 30 || (SINGLE_USE.has(type) && used.has(type))}
-            onClick={() => add(type)}
-          >
-            <Icon name="plus" size={12} />
-            {t(`forms.type.${type}` as MessageKey)}
-          </button>
-        ))}
-      </fieldset>
+      {canWrite ? (
+        <fieldset class="form-add-bar">
+          <legend class="muted small">{t("forms.addField")}</legend>
+          {FIELD_TYPES.map((type) => (
+            <button
+              key={type}
+              type="button"
+              class="btn btn-sm"
+              data-add-field={type}
+              disabled={fields.length >= 30 || (SINGLE_USE.has(type) && used.has(type))}
+              onClick={() => add(type)}
+            >
+              <Icon name="plus" size={12} />
+              {t(`forms.type.${type}` as MessageKey)}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
     </div>
   );
 }

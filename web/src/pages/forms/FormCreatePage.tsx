@@ -4,11 +4,12 @@ import { PageHeader } from "../../components/PageHeader";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
+import { writePage } from "../WriteScope";
 import { FormBuilder } from "./FormBuilder";
 import { draftToBody, emptyDraft } from "./form-draft";
 import { createForm } from "./forms-api";
 
-export function FormCreatePage({ account }: AccountPageProps) {
+function CreateFormPage({ account }: AccountPageProps) {
   const t = useT();
   const toast = useToast();
   const { route } = useLocation();
@@ -35,3 +36,6 @@ export function FormCreatePage({ account }: AccountPageProps) {
     </div>
   );
 }
+
+/** Creating is an operator's: a viewer who follows a shared link reads why it is closed. */
+export const FormCreatePage = writePage(CreateFormPage);

@@ -4,6 +4,7 @@ import { Icon } from "../../components/Icon";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingBlock } from "../../components/Spinner";
 import { useApi } from "../../hooks/use-api";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
@@ -11,8 +12,10 @@ import { FormBuilder } from "./FormBuilder";
 import { draftFromForm, draftToBody } from "./form-draft";
 import { formPageUrl, getForm, updateForm } from "./forms-api";
 
+/** Edits a form; a viewer reads the same settings with every control disabled. */
 export function FormEditPage({ account, params }: AccountPageProps) {
   const t = useT();
+  const readOnly = !useCan("write");
   const toast = useToast();
   const formId = params.formId ?? "";
   const base = `/accounts/${account.id}/forms`;
@@ -35,6 +38,12 @@ export function FormEditPage({ account, params }: AccountPageProps) {
           </a>
         }
       />
+      {readOnly ? (
+        <div class="notice notice-neutral" data-testid="read-only-notice">
+          <Icon name="lock" size={15} />
+          {t("roles.formReadOnly")}
+        </div>
+      ) : null}
       <section class="card card-pad">
         <CopyField
           label={t("forms.pageLink")}
@@ -45,6 +54,7 @@ export function FormEditPage({ account, params }: AccountPageProps) {
       <FormBuilder
         key={form.updatedAt}
         initial={draftFromForm(form)}
+        readOnly={readOnly}
         submitLabel={t("common.save")}
         cancelHref={base}
         onSubmit={async (draft) => {

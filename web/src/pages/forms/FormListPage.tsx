@@ -8,12 +8,17 @@ import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
+import { ReadOnlyNote } from "../ReadOnlyNote";
 import { deleteForm, type Form, formPageUrl, listForms } from "./forms-api";
 
-function FormRow({ form, base, onDelete }: { form: Form; base: string; onDelete: () => void }) {
+type FormRowProps = { form: Form; base: string; onDelete?: () => void };
+
+/** One form; without `onDelete` (a viewer) the row only opens, copies and reads. */
+function FormRow({ form, base, onDelete }: FormRowProps) {
   const t = useT();
   const fmt = useFormat();
   return (
@@ -48,14 +53,23 @@ function FormRow({ form, base, onDelete }: { form: Form; base: string; onDelete:
             <Icon name="external" size={13} />
             {t("forms.openPage")}
           </a>
-          <a class="btn btn-sm btn-ghost" href={`${base}/${form.id}/edit`}>
-            <Icon name="edit" size={13} />
-            {t("common.edit")}
-          </a>
-          <button type="button" class="btn btn-sm btn-ghost-danger" onClick={onDelete}>
-            <Icon name="trash" size={13} />
-            {t("common.delete")}
-          </button>
+          {onDelete ? (
+            <>
+              <a class="btn btn-sm btn-ghost" href={`${base}/${form.id}/edit`}>
+                <Icon name="edit" size={13} />
+                {t("common.edit")}
+              </a>
+              <button type="button" class="btn btn-sm btn-ghost-danger" onClick={onDelete}>
+                <Icon name="trash" size={13} />
+                {t("common.delete")}
+              </button>
+            </>
+          ) : (
+            <a class="btn btn-sm btn-ghost" href={`${base}/${form.id}/edit`}>
+              <Icon name="file" size={13} />
+              {t("roles.viewSettings")}
+            </a>
+          )}
         </div>
       </td>
     </tr>
@@ -69,6 +83,7 @@ export function FormListPage({ account }: AccountPageProps) {
   const [deleting, setDeleting] = useState<Form | null>(null);
   const base = `/accounts/${account.id}/forms`;
   const forms = list.data;
+  const canWrite = useCan("write");
 
   return (
     <div class="page">
@@ -76,10 +91,14 @@ export function FormListPage({ account }: AccountPageProps) {
         title={t("forms.title")}
         subtitle={t("forms.subtitle")}
         actions={
-          <a class="btn btn-primary" href={`${base}/new`}>
-            <Icon name="plus" size={15} />
-            {t("forms.new")}
-          </a>
+          canWrite ? (
+            <a class="btn btn-primary" href={`${base}/new`}>
+              <Icon name="plus" size={15} />
+              {t("forms.new")}
+            </a>
+          ) : (
+            <ReadOnlyNote />
+          )
         }
       />
       <div class="card card-flush">
@@ -88,11 +107,15 @@ export function FormListPage({ account }: AccountPageProps) {
             <ErrorNotice error={list.error} onRetry={list.reload} />
           </div>
         ) : forms && forms.length === 0 ? (
-          <EmptyState icon="file" title={t("forms.empty")} body={t("forms.emptyBody")}>
-            <a class="btn btn-primary" href={`${base}/new`}>
-              {t("forms.new")}
-            </a>
-          </EmptyState>
+          canWrite ? (
+            <EmptyState icon="file" title={t("forms.empty")} body={t("forms.emptyBody")}>
+              <a class="btn btn-primary" href={`${base}/new`}>
+                {t("forms.new")}
+              </a>
+            </EmptyState>
+          ) : (
+            <EmptyState icon="file" title={t("forms.empty")} body={t("roles.formsEmptyBody")} />
+          )
         ) : (
           <div class="table-scroll">
             <table class="table">
@@ -109,7 +132,12 @@ export function FormListPage({ account }: AccountPageProps) {
               <tbody>
                 {forms ? (
                   forms.map((f) => (
-                    <FormRow key={f.id} form={f} base={base} onDelete={() => setDeleting(f)} />
+                    <FormRow
+                      key={f.id}
+                      form={f}
+                      base={base}
+                      onDelete={canWrite ? () => setDeleting(f) : undefined}
+                    />
                   ))
                 ) : (
                   <SkeletonRows columns={6} />

@@ -4,6 +4,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { SkeletonRows } from "../../components/Skeleton";
 import { useFormat } from "../../hooks/use-format";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 
 type TopCodesCardProps = {
@@ -17,6 +18,7 @@ export function TopCodesCard({ accountId, codes, error }: TopCodesCardProps) {
   const t = useT();
   const fmt = useFormat();
   const base = `/accounts/${accountId}/qrcodes`;
+  const canWrite = useCan("write");
   return (
     <section class="card card-flush">
       <div class="card-head">
@@ -32,9 +34,11 @@ export function TopCodesCard({ accountId, codes, error }: TopCodesCardProps) {
         </div>
       ) : codes && codes.length === 0 ? (
         <EmptyState compact icon="qrcode" title={t("overview.noScans")}>
-          <a class="btn btn-primary btn-sm" href={`${base}/new`}>
-            {t("qr.new")}
-          </a>
+          {canWrite ? (
+            <a class="btn btn-primary btn-sm" href={`${base}/new`}>
+              {t("qr.new")}
+            </a>
+          ) : null}
         </EmptyState>
       ) : (
         <table class="table">

@@ -6,11 +6,12 @@ import { LoadingBlock } from "../../components/Spinner";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
+import { writePage } from "../WriteScope";
 import { QrCodeForm } from "./QrCodeForm";
 import { initialQrValues, toCreateBody } from "./qr-form-state";
 import { useGroups } from "./use-groups";
 
-export function QrCodeCreatePage({ account }: AccountPageProps) {
+function CreateCodePage({ account }: AccountPageProps) {
   const t = useT();
   const toast = useToast();
   const { route, query } = useLocation();
@@ -45,3 +46,6 @@ export function QrCodeCreatePage({ account }: AccountPageProps) {
     </div>
   );
 }
+
+/** Creating is an operator's: a viewer who follows a shared link reads why it is closed. */
+export const QrCodeCreatePage = writePage(CreateCodePage);

@@ -4,6 +4,7 @@ import type { Account, QrGroup } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { useT } from "../../i18n";
+import { ReadOnlyFieldset } from "../ReadOnlyFieldset";
 import { CodeFormField } from "./CodeFormField";
 import { GroupPicker } from "./GroupPicker";
 import { needsForm, type QrFormValues } from "./qr-form-state";
@@ -19,6 +20,8 @@ type QrCodeFormProps = {
   submitLabel: string;
   cancelHref: string;
   onSubmit: (values: QrFormValues) => Promise<void>;
+  /** A viewer's look at the settings: every control disabled, no save button. */
+  readOnly?: boolean;
 };
 
 export function QrCodeForm({
@@ -29,6 +32,7 @@ export function QrCodeForm({
   submitLabel,
   cancelHref,
   onSubmit,
+  readOnly = false,
 }: QrCodeFormProps) {
   const t = useT();
   const [v, setValues] = useState(initial);
@@ -51,97 +55,105 @@ export function QrCodeForm({
 
   return (
     <form class="stack" onSubmit={submit} name="qrcode">
-      <section class="card form">
-        <h2 class="card-title">{t("qrform.basic")}</h2>
-        <Field label={t("qrform.name")} htmlFor="qr-name" hint={t("qrform.nameHint")}>
-          <input
-            id="qr-name"
-            name="name"
-            class="input"
-            required
-            maxLength={64}
-            placeholder={t("qrform.namePlaceholder")}
-            value={v.name}
-            onInput={(e) => set({ name: e.currentTarget.value })}
-          />
-        </Field>
-        <Field
-          label={t("qrform.kind")}
-          hint={
-            editing
-              ? t("qrform.kindLocked")
-              : t(v.kind === "temporary" ? "qrform.kindTemporaryHint" : "qrform.kindPermanentHint")
-          }
-        >
-          <div class="segmented">
-            {(["temporary", "permanent"] as const).map((kind) => (
-              <button
-                key={kind}
-                type="button"
-                class={`segmented-item${v.kind === kind ? " is-active" : ""}`}
-                disabled={editing && v.kind !== kind}
-                aria-pressed={v.kind === kind}
-                onClick={() => set({ kind })}
-              >
-                {t(`qr.kind.${kind}`)}
-              </button>
-            ))}
-          </div>
-        </Field>
-        {v.kind === "temporary" ? <ValidityField values={v} set={set} /> : null}
-      </section>
-
-      <section class="card form">
-        <h2 class="card-title">{t("qrform.groupSection")}</h2>
-        <Field label={t("qr.group")} htmlFor="qr-group">
-          <GroupPicker
-            groups={groups}
-            groupId={v.groupId}
-            newGroupName={v.newGroupName}
-            onChange={(groupId, newGroupName) => set({ groupId, newGroupName })}
-          />
-        </Field>
-        <div class="form-row">
-          <Field label={t("qrform.fanTags")} hint={t("qrform.fanTagsHint")}>
-            <FanTagPicker
-              accountId={account.id}
-              value={v.fanTagIds}
-              onChange={(fanTagIds) => set({ fanTagIds })}
+      <ReadOnlyFieldset readOnly={readOnly} class="stack">
+        <section class="card form">
+          <h2 class="card-title">{t("qrform.basic")}</h2>
+          <Field label={t("qrform.name")} htmlFor="qr-name" hint={t("qrform.nameHint")}>
+            <input
+              id="qr-name"
+              name="name"
+              class="input"
+              required
+              maxLength={64}
+              placeholder={t("qrform.namePlaceholder")}
+              value={v.name}
+              onInput={(e) => set({ name: e.currentTarget.value })}
             />
           </Field>
-          <Field label={t("qrform.memberTags")} hint={t("qrform.memberTagsHint")}>
-            <MemberTagPicker
-              value={v.memberTagIds}
-              onChange={(memberTagIds) => set({ memberTagIds })}
+          <Field
+            label={t("qrform.kind")}
+            hint={
+              editing
+                ? t("qrform.kindLocked")
+                : t(
+                    v.kind === "temporary"
+                      ? "qrform.kindTemporaryHint"
+                      : "qrform.kindPermanentHint",
+                  )
+            }
+          >
+            <div class="segmented">
+              {(["temporary", "permanent"] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  class={`segmented-item${v.kind === kind ? " is-active" : ""}`}
+                  disabled={editing && v.kind !== kind}
+                  aria-pressed={v.kind === kind}
+                  onClick={() => set({ kind })}
+                >
+                  {t(`qr.kind.${kind}`)}
+                </button>
+              ))}
+            </div>
+          </Field>
+          {v.kind === "temporary" ? <ValidityField values={v} set={set} /> : null}
+        </section>
+
+        <section class="card form">
+          <h2 class="card-title">{t("qrform.groupSection")}</h2>
+          <Field label={t("qr.group")} htmlFor="qr-group">
+            <GroupPicker
+              groups={groups}
+              groupId={v.groupId}
+              newGroupName={v.newGroupName}
+              onChange={(groupId, newGroupName) => set({ groupId, newGroupName })}
             />
           </Field>
-        </div>
-      </section>
-
-      <section class="card">
-        <div class="card-title-row">
-          <div>
-            <h2 class="card-title">{t("qrform.replySection")}</h2>
-            <p class="card-hint">{t("qrform.replyHint")}</p>
+          <div class="form-row">
+            <Field label={t("qrform.fanTags")} hint={t("qrform.fanTagsHint")}>
+              <FanTagPicker
+                accountId={account.id}
+                value={v.fanTagIds}
+                onChange={(fanTagIds) => set({ fanTagIds })}
+              />
+            </Field>
+            <Field label={t("qrform.memberTags")} hint={t("qrform.memberTagsHint")}>
+              <MemberTagPicker
+                value={v.memberTagIds}
+                onChange={(memberTagIds) => set({ memberTagIds })}
+              />
+            </Field>
           </div>
-        </div>
-        <ReplyEditor
-          accountId={account.id}
-          accountName={account.name}
-          value={v.reply}
-          onChange={(reply) => set({ reply })}
-          footer={<CodeFormField accountId={account.id} values={v} set={set} />}
-        />
-      </section>
+        </section>
 
-      {error ? <ErrorNotice error={error} /> : null}
+        <section class="card">
+          <div class="card-title-row">
+            <div>
+              <h2 class="card-title">{t("qrform.replySection")}</h2>
+              <p class="card-hint">{t("qrform.replyHint")}</p>
+            </div>
+          </div>
+          <ReplyEditor
+            accountId={account.id}
+            accountName={account.name}
+            value={v.reply}
+            onChange={(reply) => set({ reply })}
+            footer={<CodeFormField accountId={account.id} values={v} set={set} />}
+          />
+        </section>
+
+        {error ? <ErrorNotice error={error} /> : null}
+      </ReadOnlyFieldset>
       <div class="form-footer">
         <a class="btn" href={cancelHref}>
-          {t("common.cancel")}
+          {t(readOnly ? "common.back" : "common.cancel")}
         </a>
-        <button type="submit" class="btn btn-primary" disabled={busy || needsForm(v)}>
-          {busy ? t("common.saving") : submitLabel}
-        </button>
+        {readOnly ? null : (
+          <button type="submit" class="btn btn-primary" disabled={busy || needsForm(v)}>
+            {busy ? t("common.saving") : submitLabel}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -12,9 +12,11 @@ import { PageHeader } from "../../components/PageHeader";
 import { Pagination } from "../../components/Pagination";
 import { useApi } from "../../hooks/use-api";
 import { useLiveRefresh } from "../../hooks/use-live";
+import { useCan } from "../../hooks/use-role";
 import { useI18n } from "../../i18n";
 import { useToast } from "../../state/toasts";
 import type { AccountPageProps } from "../AccountScope";
+import { ReadOnlyNote } from "../ReadOnlyNote";
 import { BulkBar } from "./BulkBar";
 import { BulkDownloadDialog } from "./BulkDownloadDialog";
 import { GroupsDialog } from "./GroupsDialog";
@@ -44,6 +46,8 @@ export function QrCodeListPage({ account }: AccountPageProps) {
   const live = useLiveRefresh(account.id, list.reload);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Every bulk action and every row change is an operator's; a viewer gets no selection.
+  const canWrite = useCan("write");
   const base = `/accounts/${account.id}/qrcodes`;
 
   const select = (ids: string[], on: boolean) =>
@@ -101,14 +105,20 @@ export function QrCodeListPage({ account }: AccountPageProps) {
         actions={
           <>
             <LivePill on={live} />
-            <a class="btn" href={`${base}/import`}>
-              <Icon name="upload" size={15} />
-              {t("qr.batch")}
-            </a>
-            <a class="btn btn-primary" href={`${base}/new`}>
-              <Icon name="plus" size={15} />
-              {t("qr.new")}
-            </a>
+            {canWrite ? (
+              <>
+                <a class="btn" href={`${base}/import`}>
+                  <Icon name="upload" size={15} />
+                  {t("qr.batch")}
+                </a>
+                <a class="btn btn-primary" href={`${base}/new`}>
+                  <Icon name="plus" size={15} />
+                  {t("qr.new")}
+                </a>
+              </>
+            ) : (
+              <ReadOnlyNote />
+            )}
           </>
         }
       />
@@ -118,9 +128,9 @@ export function QrCodeListPage({ account }: AccountPageProps) {
           query={query}
           update={update}
           groups={groups.data ?? []}
-          onManageGroups={() => setDialog({ kind: "groups" })}
+          onManageGroups={canWrite ? () => setDialog({ kind: "groups" }) : undefined}
         />
-        {selected.size > 0 ? (
+        {canWrite && selected.size > 0 ? (
           <BulkBar
             count={selected.size}
             onDownload={() => setDialog({ kind: "download" })}
@@ -145,7 +155,7 @@ export function QrCodeListPage({ account }: AccountPageProps) {
               query={query}
               update={update}
               selected={selected}
-              onSelect={select}
+              onSelect={canWrite ? select : undefined}
               onAction={onAction}
             />
           </div>

@@ -15,16 +15,17 @@ type QrCodeTableProps = {
   query: ListQuery;
   update: (patch: Partial<ListQuery>) => void;
   selected: Set<string>;
-  onSelect: (ids: string[], on: boolean) => void;
+  /** Left out where nothing may be done with a selection (a viewer): no checkboxes then. */
+  onSelect?: (ids: string[], on: boolean) => void;
   onAction: (code: QrCode, action: QrAction) => void;
 };
 
-const COLUMNS = 10;
+const COLUMNS = 9;
 
 export function QrCodeTable(props: QrCodeTableProps) {
   const t = useT();
   const fmt = useFormat();
-  const { accountId, items, query, update, selected } = props;
+  const { accountId, items, query, update, selected, onSelect } = props;
   const base = `/accounts/${accountId}/qrcodes`;
   const ids = items?.map((c) => c.id) ?? [];
   const allOn = ids.length > 0 && ids.every((id) => selected.has(id));
@@ -35,16 +36,18 @@ export function QrCodeTable(props: QrCodeTableProps) {
     <table class={`table qr-table${props.loading && items ? " is-reloading" : ""}`}>
       <thead>
         <tr>
-          <th class="col-check">
-            <input
-              type="checkbox"
-              class="checkbox"
-              aria-label={t("common.all")}
-              checked={allOn}
-              indeterminate={someOn && !allOn}
-              onChange={(e) => props.onSelect(ids, e.currentTarget.checked)}
-            />
-          </th>
+          {onSelect ? (
+            <th class="col-check">
+              <input
+                type="checkbox"
+                class="checkbox"
+                aria-label={t("common.all")}
+                checked={allOn}
+                indeterminate={someOn && !allOn}
+                onChange={(e) => onSelect(ids, e.currentTarget.checked)}
+              />
+            </th>
+          ) : null}
           <SortHeader label={t("qr.col.name")} sort="name" query={query} update={update} />
           <th>{t("qr.col.kind")}</th>
           <SortHeader label={t("qr.col.status")} sort="expiresAt" query={query} update={update} />
@@ -74,22 +77,24 @@ export function QrCodeTable(props: QrCodeTableProps) {
         </tr>
       </thead>
       <tbody>
-        {!items ? <SkeletonRows columns={COLUMNS} rows={8} /> : null}
+        {!items ? <SkeletonRows columns={COLUMNS + (onSelect ? 1 : 0)} rows={8} /> : null}
         {items?.map((code) => (
           <tr
             key={code.id}
             class={selected.has(code.id) ? "is-selected" : undefined}
             data-testid="qr-row"
           >
-            <td class="col-check">
-              <input
-                type="checkbox"
-                class="checkbox"
-                aria-label={code.name}
-                checked={selected.has(code.id)}
-                onChange={(e) => props.onSelect([code.id], e.currentTarget.checked)}
-              />
-            </td>
+            {onSelect ? (
+              <td class="col-check">
+                <input
+                  type="checkbox"
+                  class="checkbox"
+                  aria-label={code.name}
+                  checked={selected.has(code.id)}
+                  onChange={(e) => onSelect([code.id], e.currentTarget.checked)}
+                />
+              </td>
+            ) : null}
             <td>
               <div class="qr-name-cell">
                 <a class="qr-thumb" href={`${base}/${code.id}`} tabIndex={-1}>

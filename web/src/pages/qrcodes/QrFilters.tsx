@@ -11,7 +11,8 @@ type QrFiltersProps = {
   query: ListQuery;
   update: (patch: Partial<ListQuery>) => void;
   groups: QrGroup[];
-  onManageGroups: () => void;
+  /** Left out for a role that cannot change groups: no button then. */
+  onManageGroups?: () => void;
 };
 
 /** Status tabs over the table, then search, group and kind. */
@@ -82,10 +83,12 @@ export function QrFilters({ query, update, groups, onManageGroups }: QrFiltersPr
         <option value="permanent">{t("qr.kind.permanent")}</option>
       </select>
       <div class="spacer" />
-      <button type="button" class="btn btn-ghost" onClick={onManageGroups}>
-        <Icon name="folder" size={15} />
-        {t("qr.manageGroups")}
-      </button>
+      {onManageGroups ? (
+        <button type="button" class="btn btn-ghost" onClick={onManageGroups}>
+          <Icon name="folder" size={15} />
+          {t("qr.manageGroups")}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { QrCode } from "../../api/types";
 import { Icon } from "../../components/Icon";
 import { Menu, MenuItem } from "../../components/Menu";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 
 export type QrAction = "archive" | "unarchive" | "renew" | "delete";
@@ -15,6 +16,8 @@ type QrRowActionsProps = {
 export function QrRowActions({ code, base, imageUrl, onAction }: QrRowActionsProps) {
   const t = useT();
   const archived = code.state === "archived";
+  // A viewer opens and downloads; edit, renew, archive and delete are an operator's.
+  const canWrite = useCan("write");
   return (
     <div class="row-actions">
       <a
@@ -38,10 +41,10 @@ export function QrRowActions({ code, base, imageUrl, onAction }: QrRowActionsPro
               {t("qr.view")}
             </MenuItem>
             <MenuItem href={`${base}/${code.id}/edit`} onSelect={close}>
-              <Icon name="edit" size={15} />
-              {t("common.edit")}
+              <Icon name={canWrite ? "edit" : "file"} size={15} />
+              {t(canWrite ? "common.edit" : "roles.viewSettings")}
             </MenuItem>
-            {code.kind === "temporary" && !archived ? (
+            {canWrite && code.kind === "temporary" && !archived ? (
               <MenuItem
                 onSelect={() => {
                   close();
@@ -52,26 +55,30 @@ export function QrRowActions({ code, base, imageUrl, onAction }: QrRowActionsPro
                 {t("qr.renew")}
               </MenuItem>
             ) : null}
-            <MenuItem
-              onSelect={() => {
-                close();
-                onAction(code, archived ? "unarchive" : "archive");
-              }}
-            >
-              <Icon name="archive" size={15} />
-              {t(archived ? "qr.unarchive" : "qr.archive")}
-            </MenuItem>
-            <div class="menu-divider" />
-            <MenuItem
-              danger
-              onSelect={() => {
-                close();
-                onAction(code, "delete");
-              }}
-            >
-              <Icon name="trash" size={15} />
-              {t("common.delete")}
-            </MenuItem>
+            {canWrite ? (
+              <>
+                <MenuItem
+                  onSelect={() => {
+                    close();
+                    onAction(code, archived ? "unarchive" : "archive");
+                  }}
+                >
+                  <Icon name="archive" size={15} />
+                  {t(archived ? "qr.unarchive" : "qr.archive")}
+                </MenuItem>
+                <div class="menu-divider" />
+                <MenuItem
+                  danger
+                  onSelect={() => {
+                    close();
+                    onAction(code, "delete");
+                  }}
+                >
+                  <Icon name="trash" size={15} />
+                  {t("common.delete")}
+                </MenuItem>
+              </>
+            ) : null}
           </>
         )}
       </Menu>

@@ -1,7 +1,22 @@
 import { Icon } from "../../components/Icon";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 
 type Tag = { id: string | number; name: string };
+
+function ChosenTags({ tags }: { tags: Tag[] }) {
+  const t = useT();
+  if (tags.length === 0) return <span class="muted small">{t("common.none")}</span>;
+  return (
+    <div class="chips">
+      {tags.map((tag) => (
+        <span key={tag.id} class="chip chip-static">
+          {tag.name}
+        </span>
+      ))}
+    </div>
+  );
+}
 
 type TagChipsProps<T extends string | number> = {
   tags: Tag[];
@@ -11,7 +26,7 @@ type TagChipsProps<T extends string | number> = {
   max?: number;
 };
 
-/** Tags as toggles: pressed chips are the chosen ones. */
+/** Tags as toggles: pressed chips are the chosen ones. A viewer sees the chosen ones only. */
 export function TagChips<T extends string | number>({
   tags,
   value,
@@ -19,7 +34,9 @@ export function TagChips<T extends string | number>({
   max,
 }: TagChipsProps<T>) {
   const t = useT();
+  const canWrite = useCan("write");
   if (tags.length === 0) return <span class="muted small">{t("qrform.noTags")}</span>;
+  if (!canWrite) return <ChosenTags tags={tags.filter((tag) => value.includes(tag.id as T))} />;
   return (
     <div class="chips">
       {tags.map((tag) => {

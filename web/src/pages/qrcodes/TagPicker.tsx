@@ -11,6 +11,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { useApi } from "../../hooks/use-api";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { TagChips } from "./TagChips";
 
@@ -74,6 +75,8 @@ export function FanTagPicker({ accountId, value, onChange }: FanTagPickerProps) 
   const t = useT();
   const tags = useApi((signal) => listFanTags(accountId, signal), [accountId]);
   const [syncing, setSyncing] = useState(false);
+  // Creating and syncing tags are changes; a viewer only sees which tags are chosen.
+  const canWrite = useCan("write");
 
   const sync = async () => {
     setSyncing(true);
@@ -91,19 +94,21 @@ export function FanTagPicker({ accountId, value, onChange }: FanTagPickerProps) 
   return (
     <div class="tag-picker">
       <TagChips tags={tags.data} value={value} onChange={onChange} max={20} />
-      <div class="row">
-        <NewTag
-          create={(name) => createFanTag(accountId, name)}
-          onCreated={(tag) => {
-            tags.setData((list) => [...(list ?? []), tag]);
-            onChange([...value, tag.id]);
-          }}
-        />
-        <button type="button" class="btn btn-sm btn-ghost" onClick={sync} disabled={syncing}>
-          <Icon name="refresh" size={13} />
-          {t("qrform.syncTags")}
-        </button>
-      </div>
+      {canWrite ? (
+        <div class="row">
+          <NewTag
+            create={(name) => createFanTag(accountId, name)}
+            onCreated={(tag) => {
+              tags.setData((list) => [...(list ?? []), tag]);
+              onChange([...value, tag.id]);
+            }}
+          />
+          <button type="button" class="btn btn-sm btn-ghost" onClick={sync} disabled={syncing}>
+            <Icon name="refresh" size={13} />
+            {t("qrform.syncTags")}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -116,18 +121,21 @@ export function MemberTagPicker({
   onChange: (v: string[]) => void;
 }) {
   const tags = useApi((signal) => listMemberTags(signal), []);
+  const canWrite = useCan("write");
   if (tags.error) return <Unavailable error={tags.error} onRetry={tags.reload} />;
   if (!tags.data) return <Spinner />;
   return (
     <div class="tag-picker">
       <TagChips tags={tags.data} value={value} onChange={onChange} />
-      <NewTag
-        create={createMemberTag}
-        onCreated={(tag) => {
-          tags.setData((list) => [...(list ?? []), tag]);
-          onChange([...value, tag.id]);
-        }}
-      />
+      {canWrite ? (
+        <NewTag
+          create={createMemberTag}
+          onCreated={(tag) => {
+            tags.setData((list) => [...(list ?? []), tag]);
+            onChange([...value, tag.id]);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

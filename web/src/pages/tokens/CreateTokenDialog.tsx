@@ -5,6 +5,7 @@ import type { CreatedApiToken } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
+import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 
 const EXPIRY_DAYS = [0, 30, 90, 365] as const;
@@ -14,7 +15,9 @@ type CreateTokenDialogProps = { onClose: () => void; onCreated: (token: CreatedA
 export function CreateTokenDialog({ onClose, onCreated }: CreateTokenDialogProps) {
   const t = useT();
   const [name, setName] = useState("");
-  const [scope, setScope] = useState<"read" | "write">("write");
+  // The server gives a viewer read tokens only: a token never does more than its user.
+  const canWrite = useCan("write");
+  const [scope, setScope] = useState<"read" | "write">(canWrite ? "write" : "read");
   const [days, setDays] = useState<number>(90);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -66,7 +69,11 @@ export function CreateTokenDialog({ onClose, onCreated }: CreateTokenDialogProps
         </Field>
         <Field
           label={t("tokens.scope")}
-          hint={t(scope === "read" ? "tokens.scopeHint.read" : "tokens.scopeHint.write")}
+          hint={
+            canWrite
+              ? t(scope === "read" ? "tokens.scopeHint.read" : "tokens.scopeHint.write")
+              : `${t("tokens.scopeHint.read")} ${t("roles.tokenReadOnly")}`
+          }
         >
           <div class="segmented">
             {(["write", "read"] as const).map((s) => (
@@ -74,6 +81,9 @@ export function CreateTokenDialog({ onClose, onCreated }: CreateTokenDialogProps
                 key={s}
                 type="button"
                 class={`segmented-item${scope === s ? " is-active" : ""}`}
+                aria-pressed={scope === s}
+                disabled={s === "write" && !canWrite}
+                title={s === "write" && !canWrite ? t("roles.tokenReadOnly") : undefined}
                 onClick={() => setScope(s)}
               >
                 {t(s === "read" ? "tokens.scope.read" : "tokens.scope.write")}

@@ -7,11 +7,13 @@ import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { errorSummary } from "../../../components/ErrorNotice";
 import { Icon } from "../../../components/Icon";
 import { LivePill } from "../../../components/LivePill";
-import { Menu, MenuItem } from "../../../components/Menu";
 import { PageHeader } from "../../../components/PageHeader";
+import { useCan } from "../../../hooks/use-role";
 import { type MessageKey, useT } from "../../../i18n";
 import { useToast } from "../../../state/toasts";
+import { ReadOnlyNote } from "../../ReadOnlyNote";
 import { QrStateBadge } from "../QrStateBadge";
+import { type CodeAction, CodeActionsMenu } from "./CodeActionsMenu";
 
 type DetailHeaderProps = { account: Account; code: QrCode; live: boolean; onChanged: () => void };
 
@@ -21,9 +23,9 @@ export function DetailHeader({ account, code, live, onChanged }: DetailHeaderPro
   const { route } = useLocation();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const base = `/accounts/${account.id}/qrcodes`;
-  const archived = code.state === "archived";
+  const canWrite = useCan("write");
 
-  const act = async (action: "archive" | "unarchive" | "renew") => {
+  const act = async (action: CodeAction) => {
     try {
       await qrCodeAction(account.id, code.id, action);
       toast.show(
@@ -61,53 +63,27 @@ export function DetailHeader({ account, code, live, onChanged }: DetailHeaderPro
           </span>
         }
         actions={
-          <>
-            <Menu
-              triggerClass="btn"
-              triggerLabel={t("common.actions")}
-              trigger={<Icon name="more" size={16} />}
-            >
-              {(close) => (
-                <>
-                  {code.kind === "temporary" && !archived ? (
-                    <MenuItem
-                      onSelect={() => {
-                        close();
-                        void act("renew");
-                      }}
-                    >
-                      <Icon name="refresh" size={15} />
-                      {t("qr.renew")}
-                    </MenuItem>
-                  ) : null}
-                  <MenuItem
-                    onSelect={() => {
-                      close();
-                      void act(archived ? "unarchive" : "archive");
-                    }}
-                  >
-                    <Icon name="archive" size={15} />
-                    {t(archived ? "qr.unarchive" : "qr.archive")}
-                  </MenuItem>
-                  <div class="menu-divider" />
-                  <MenuItem
-                    danger
-                    onSelect={() => {
-                      close();
-                      setConfirmDelete(true);
-                    }}
-                  >
-                    <Icon name="trash" size={15} />
-                    {t("common.delete")}
-                  </MenuItem>
-                </>
-              )}
-            </Menu>
-            <a class="btn btn-primary" href={`${base}/${code.id}/edit`}>
-              <Icon name="edit" size={15} />
-              {t("detail.edit")}
-            </a>
-          </>
+          canWrite ? (
+            <>
+              <CodeActionsMenu
+                code={code}
+                onAction={(action) => void act(action)}
+                onDelete={() => setConfirmDelete(true)}
+              />
+              <a class="btn btn-primary" href={`${base}/${code.id}/edit`}>
+                <Icon name="edit" size={15} />
+                {t("detail.edit")}
+              </a>
+            </>
+          ) : (
+            <>
+              <ReadOnlyNote />
+              <a class="btn" href={`${base}/${code.id}/edit`}>
+                <Icon name="file" size={15} />
+                {t("roles.viewSettings")}
+              </a>
+            </>
+          )
         }
       />
       {confirmDelete ? (

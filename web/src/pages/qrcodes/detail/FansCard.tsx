@@ -6,16 +6,15 @@ import type { CodeFan, CodeNumbers, FanSegment, Job } from "../../../api/types";
 import { EmptyState } from "../../../components/EmptyState";
 import { ErasePersonalDataDialog } from "../../../components/ErasePersonalDataDialog";
 import { ErrorNotice, errorSummary } from "../../../components/ErrorNotice";
-import { Icon } from "../../../components/Icon";
 import { JobWatch } from "../../../components/JobWatch";
-import { Menu, MenuItem } from "../../../components/Menu";
 import { Pagination } from "../../../components/Pagination";
 import { SkeletonRows } from "../../../components/Skeleton";
 import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
-import { useRoleAtLeast } from "../../../hooks/use-role";
+import { useCan } from "../../../hooks/use-role";
 import { type MessageKey, useI18n } from "../../../i18n";
 import { useToast } from "../../../state/toasts";
+import { ExportMenu } from "./ExportMenu";
 import { FanRow } from "./FanRow";
 
 const SEGMENTS: FanSegment[] = ["all", "new", "old"];
@@ -53,7 +52,9 @@ export function FansCard({
   const [page, setPage] = useState(1);
   const [job, setJob] = useState<Job | null>(null);
   const [erasing, setErasing] = useState<CodeFan | null>(null);
-  const canErase = useRoleAtLeast("admin");
+  const canErase = useCan("admin");
+  // Exports are job-creating POSTs the server gives operators and up only.
+  const canExport = useCan("write");
   const fans = useApi(
     (signal) =>
       listCodeFans(accountId, codeId, { ...range, segment, page, pageSize: PAGE_SIZE }, signal),
@@ -96,39 +97,7 @@ export function FansCard({
           ))}
         </fieldset>
         <div class="spacer" />
-        <Menu
-          trigger={
-            <>
-              <Icon name="download" size={14} />
-              {t("detail.export")}
-              <Icon name="chevronDown" size={13} />
-            </>
-          }
-          triggerClass="btn btn-sm"
-        >
-          {(close) => (
-            <>
-              <MenuItem
-                onSelect={() => {
-                  close();
-                  void startExport("xlsx");
-                }}
-              >
-                <Icon name="file" size={15} />
-                {t("detail.exportXlsx")}
-              </MenuItem>
-              <MenuItem
-                onSelect={() => {
-                  close();
-                  void startExport("csv");
-                }}
-              >
-                <Icon name="file" size={15} />
-                {t("detail.exportCsv")}
-              </MenuItem>
-            </>
-          )}
-        </Menu>
+        {canExport ? <ExportMenu onExport={(format) => void startExport(format)} /> : null}
       </div>
       {job ? (
         <div class="card-pad card-pad-tight">

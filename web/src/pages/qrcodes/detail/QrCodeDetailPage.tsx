@@ -9,6 +9,7 @@ import { LoadingBlock } from "../../../components/Spinner";
 import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
 import { useLiveRefresh } from "../../../hooks/use-live";
+import { useCan } from "../../../hooks/use-role";
 import { useT } from "../../../i18n";
 import type { AccountPageProps } from "../../AccountScope";
 import { FormNumbersCard } from "../../forms/FormNumbersCard";
@@ -33,6 +34,8 @@ export function QrCodeDetailPage({ account, params }: AccountPageProps) {
   const [range, setRange] = useRange();
   const [version, setVersion] = useState(0);
   const segment = SEGMENTS.find((s) => s === query.segment) ?? "all";
+  // A simulated scan is a POST the server gives operators and up; a viewer reads the results.
+  const canWrite = useCan("write");
 
   const code = useApi((signal) => getQrCode(account.id, id, signal), [account.id, id]);
   const stats = useApi(
@@ -94,7 +97,9 @@ export function QrCodeDetailPage({ account, params }: AccountPageProps) {
           {qr.formId ? (
             <FormNumbersCard accountId={account.id} qrcodeId={qr.id} range={range.range} />
           ) : null}
-          {account.isSandbox ? <SimulateScanCard code={qr} onScanned={refresh} /> : null}
+          {account.isSandbox && canWrite ? (
+            <SimulateScanCard code={qr} onScanned={refresh} />
+          ) : null}
         </aside>
       </div>
     </div>

@@ -11,6 +11,7 @@ import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
 import { useT } from "../../../i18n";
 import type { AccountPageProps } from "../../AccountScope";
+import { writePage } from "../../WriteScope";
 import { initialQrValues, NEW_GROUP, needsForm, type QrFormValues } from "../qr-form-state";
 import { cleanMessage } from "../reply/reply-rules";
 import { useGroups } from "../use-groups";
@@ -28,7 +29,7 @@ async function loadState(accountId: string, importId: string | undefined, signal
   return { preview, job };
 }
 
-export function ImportPage({ account }: AccountPageProps) {
+function ImportCodesPage({ account }: AccountPageProps) {
   const t = useT();
   const fmt = useFormat();
   const { path, query, route } = useLocation();
@@ -134,3 +135,6 @@ export function ImportPage({ account }: AccountPageProps) {
     </div>
   );
 }
+
+/** Uploading and creating codes are an operator's; a viewer reads why the page is closed. */
+export const ImportPage = writePage(ImportCodesPage);

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { ReplyMessage, ReplyMessageType } from "../../../api/types";
 import { Icon } from "../../../components/Icon";
 import { Menu, MenuItem } from "../../../components/Menu";
+import { useCan } from "../../../hooks/use-role";
 import { type MessageKey, useT } from "../../../i18n";
 import { PhonePreview } from "./PhonePreview";
 import { ReplyFields } from "./ReplyFields";
@@ -38,6 +39,8 @@ export function ReplyEditor({ accountId, accountName, value, onChange, footer }:
   const first = value[0];
   const canAdd = canAddMessage(value);
   const over = customMessageCount(value) > CUSTOM_MESSAGES_AFTER_SCAN;
+  // A viewer reads the messages; reordering, removing and adding are an operator's.
+  const canWrite = useCan("write");
 
   return (
     <div class="reply-editor">
@@ -58,35 +61,39 @@ export function ReplyEditor({ accountId, accountName, value, onChange, footer }:
                 {isPassiveAt(value, i) ? t("reply.passive") : t("reply.custom")}
               </span>
               <div class="spacer" />
-              <button
-                type="button"
-                class="icon-btn"
-                disabled={i === 0}
-                aria-label={t("reply.moveUp")}
-                title={t("reply.moveUp")}
-                onClick={() => onChange(move(value, i, i - 1))}
-              >
-                <Icon name="arrowUp" size={15} />
-              </button>
-              <button
-                type="button"
-                class="icon-btn"
-                disabled={i === value.length - 1}
-                aria-label={t("reply.moveDown")}
-                title={t("reply.moveDown")}
-                onClick={() => onChange(move(value, i, i + 1))}
-              >
-                <Icon name="arrowDown" size={15} />
-              </button>
-              <button
-                type="button"
-                class="icon-btn"
-                aria-label={t("reply.remove")}
-                title={t("reply.remove")}
-                onClick={() => onChange(value.filter((_, j) => j !== i))}
-              >
-                <Icon name="trash" size={15} />
-              </button>
+              {canWrite ? (
+                <>
+                  <button
+                    type="button"
+                    class="icon-btn"
+                    disabled={i === 0}
+                    aria-label={t("reply.moveUp")}
+                    title={t("reply.moveUp")}
+                    onClick={() => onChange(move(value, i, i - 1))}
+                  >
+                    <Icon name="arrowUp" size={15} />
+                  </button>
+                  <button
+                    type="button"
+                    class="icon-btn"
+                    disabled={i === value.length - 1}
+                    aria-label={t("reply.moveDown")}
+                    title={t("reply.moveDown")}
+                    onClick={() => onChange(move(value, i, i + 1))}
+                  >
+                    <Icon name="arrowDown" size={15} />
+                  </button>
+                  <button
+                    type="button"
+                    class="icon-btn"
+                    aria-label={t("reply.remove")}
+                    title={t("reply.remove")}
+                    onClick={() => onChange(value.filter((_, j) => j !== i))}
+                  >
+                    <Icon name="trash" size={15} />
+                  </button>
+                </>
+              ) : null}
             </div>
             <div class="reply-card-body">
               <ReplyFields
@@ -97,45 +104,47 @@ export function ReplyEditor({ accountId, accountName, value, onChange, footer }:
             </div>
           </div>
         ))}
-        <div class="reply-add">
-          <Menu
-            align="left"
-            triggerClass="btn"
-            disabled={!canAdd}
-            trigger={
-              <>
-                <Icon name="plus" size={15} />
-                {t("reply.add")}
-              </>
-            }
-          >
-            {(close) =>
-              REPLY_TYPES.map((type) => (
-                <MenuItem
-                  key={type}
-                  onSelect={() => {
-                    close();
-                    onChange([...value, newMessage(type)]);
-                  }}
-                >
-                  {typeName(type)}
-                </MenuItem>
-              ))
-            }
-          </Menu>
-          {!canAdd ? (
-            <span
-              class={`reply-cap${over ? " is-over" : ""}`}
-              data-testid="reply-cap"
-              role="status"
+        {canWrite ? (
+          <div class="reply-add">
+            <Menu
+              align="left"
+              triggerClass="btn"
+              disabled={!canAdd}
+              trigger={
+                <>
+                  <Icon name="plus" size={15} />
+                  {t("reply.add")}
+                </>
+              }
             >
-              <Icon name="alert" size={14} />
-              {first && !canBePassive(first)
-                ? t("reply.firstNotPassive", { type: typeName(first.type) })
-                : t("reply.limitReached")}
-            </span>
-          ) : null}
-        </div>
+              {(close) =>
+                REPLY_TYPES.map((type) => (
+                  <MenuItem
+                    key={type}
+                    onSelect={() => {
+                      close();
+                      onChange([...value, newMessage(type)]);
+                    }}
+                  >
+                    {typeName(type)}
+                  </MenuItem>
+                ))
+              }
+            </Menu>
+            {!canAdd ? (
+              <span
+                class={`reply-cap${over ? " is-over" : ""}`}
+                data-testid="reply-cap"
+                role="status"
+              >
+                <Icon name="alert" size={14} />
+                {first && !canBePassive(first)
+                  ? t("reply.firstNotPassive", { type: typeName(first.type) })
+                  : t("reply.limitReached")}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
         {footer}
       </div>
       <PhonePreview accountName={accountName} messages={value} />
