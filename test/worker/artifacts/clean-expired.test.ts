@@ -14,12 +14,12 @@ import { artifacts } from "../../../src/db/schema";
 const db = () => getDb(env.DB);
 
 async function storedArtifact(fileName: string) {
-  const r2Key = newArtifactKey("export", null);
+  const r2Key = newArtifactKey("csv", null);
   await env.ARTIFACTS.put(r2Key, "id,name\r\n1,门店\r\n");
   return registerArtifact(db(), {
     accountId: null,
     jobId: null,
-    kind: "export",
+    kind: "csv",
     fileName,
     contentType: "text/csv",
     size: 20,
