@@ -156,6 +156,9 @@ describe("roles: what a viewer and an operator are offered", () => {
       await tags.waitFor();
       await expectText(tags, "秋季活动报名");
       expect(await tags.locator("select, button").count()).toBe(0);
+      const header = page.locator(".page-header");
+      expect(await header.getByRole("button", { name: "编辑" }).count()).toBe(0);
+      await expectText(header.getByTestId("read-only-note"), "只读");
       await screenshot(page, "viewer-contact");
 
       await page.goto("/member-tags");

@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
 
   "topbar.account": "Current account",
   "topbar.noAccount": "No account connected",
+  "topbar.noAccounts": "No account granted yet",
   "topbar.switchAccount": "Switch account",
   "topbar.manageAccounts": "Manage accounts",
   "topbar.language": "Language",
@@ -113,15 +114,19 @@ export const en: Record<MessageKey, string> = {
   "account.originalId": "Original ID",
   "account.originalIdHint": "Starts with gh_; see Settings → Account settings in WeChat's admin.",
   "account.token": "Token",
-  "account.tokenHint": "The same Token you enter under Server configuration in WeChat's admin.",
+  "account.generate": "Generate",
+  "account.tokenHint":
+    "The same Token as under Server configuration in WeChat's admin: generate one here and paste it there.",
   "account.encodingAesKey": "EncodingAESKey",
-  "account.encodingAesKeyHint": "43 characters; not needed in plaintext mode.",
+  "account.encodingAesKeyHint":
+    "43 characters, the same as in WeChat's admin; generate one here. Not needed in plaintext mode.",
   "account.messageMode": "Message encryption",
   "account.mode.plaintext": "Plaintext",
   "account.mode.compatible": "Compatible",
   "account.mode.safe": "Safe (recommended)",
   "account.timeZone": "Time zone",
-  "account.timeZoneHint": "Statistics split days in this time zone.",
+  "account.timeZoneHint":
+    "Statistics split days in this time zone; it is fixed once the first scan is counted.",
   "account.isSandbox": "Sandbox account",
   "account.isSandboxHint":
     "Uses the local WeChat stand-in, never the real WeChat; scans can be simulated.",

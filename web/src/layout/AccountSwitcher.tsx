@@ -2,6 +2,7 @@ import { Badge } from "../components/Badge";
 import { Icon } from "../components/Icon";
 import { Menu, MenuItem } from "../components/Menu";
 import { Spinner } from "../components/Spinner";
+import { useCan } from "../hooks/use-role";
 import { useT } from "../i18n";
 import { useAccounts } from "../state/accounts";
 
@@ -13,9 +14,12 @@ function initials(name: string): string {
 export function AccountSwitcher() {
   const t = useT();
   const { accounts, current, loading, switchTo } = useAccounts();
+  const canConnect = useCan("admin");
 
   if (loading && accounts.length === 0) return <Spinner />;
   if (!current) {
+    // Only admins and owners connect accounts; the others wait for a grant.
+    if (!canConnect) return <span class="muted small">{t("topbar.noAccounts")}</span>;
     return (
       <a class="btn btn-sm" href="/accounts/new">
         <Icon name="plus" size={14} />

@@ -7,9 +7,10 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingBlock } from "../../components/Spinner";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
-import { useRoleAtLeast } from "../../hooks/use-role";
+import { useCan, useRoleAtLeast } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
+import { ReadOnlyNote } from "../ReadOnlyNote";
 import { ContactScans, ContactSubmissions, LinkedFans } from "./ContactActivity";
 import { ContactHistory } from "./ContactHistory";
 import { ContactTagsCard } from "./ContactTagsCard";
@@ -28,6 +29,7 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
   const [editing, setEditing] = useState(false);
   const [erasing, setErasing] = useState(false);
   const canErase = useRoleAtLeast("admin");
+  const canEdit = useCan("write");
   const toast = useToast();
   const detail = state.data;
 
@@ -64,10 +66,14 @@ export function ContactDetailPage({ params }: { params: Record<string, string> }
                   {t("erase.action")}
                 </button>
               ) : null}
-              <button type="button" class="btn" onClick={() => setEditing(true)}>
-                <Icon name="edit" size={15} />
-                {t("common.edit")}
-              </button>
+              {canEdit ? (
+                <button type="button" class="btn" onClick={() => setEditing(true)}>
+                  <Icon name="edit" size={15} />
+                  {t("common.edit")}
+                </button>
+              ) : (
+                <ReadOnlyNote />
+              )}
             </>
           )
         }
