@@ -1,7 +1,7 @@
 // Shared helpers for the benchmark scripts: loading the bundle, timing, memory, results.
 
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export const BUNDLE = new URL("../node_modules/.cache/bench-build/lib.mjs", import.meta.url);
 
@@ -31,6 +31,8 @@ export function machine() {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     platform: `${process.platform} ${process.arch}`,
     date: new Date().toISOString(),
+    /** 1, 5 and 15 minutes, when the result is written: the machine is often shared. */
+    loadAverage: loadavg().map((l) => +l.toFixed(2)),
   };
 }
 

@@ -44,22 +44,31 @@ export { runFansExport } from "./src/exports/fans-export-runner";`,
 
 type Bind = (string | number | null)[];
 
-/** The part of D1's API drizzle and the runners use, over node:sqlite. */
-function d1(db: DatabaseSync, sample: () => void) {
+/**
+ * The part of D1's API drizzle and the runners use, over node:sqlite. `calls.queries` counts
+ * the round trips a deployed Worker would make (each statement run alone, each batch).
+ */
+function d1(db: DatabaseSync, sample: () => void, calls: { queries: number }) {
   const statement = (sql: string, params: Bind = []) => ({
     bind: (...args: Bind) => statement(sql, args),
     all: async () => {
+      calls.queries++;
       // Sampled at every page read: the rows of the previous page are garbage by now at most.
       sample();
       return { results: db.prepare(sql).all(...params), success: true, meta: {} };
     },
-    first: async () => db.prepare(sql).get(...params) ?? null,
+    first: async () => {
+      calls.queries++;
+      return db.prepare(sql).get(...params) ?? null;
+    },
     raw: async () => {
+      calls.queries++;
       const s = db.prepare(sql);
       s.setReturnArrays(true);
       return s.all(...params);
     },
     run: async () => {
+      calls.queries++;
       const r = db.prepare(sql).run(...params);
       return {
         success: true,
@@ -71,6 +80,8 @@ function d1(db: DatabaseSync, sample: () => void) {
   return {
     prepare: (sql: string) => statement(sql),
     batch: async (list: ReturnType<typeof statement>[]) => {
+      // One round trip for the whole batch: the statements below count one each.
+      calls.queries -= list.length - 1;
       db.exec("BEGIN");
       try {
         const out = [];
@@ -148,7 +159,8 @@ const sample = () => {
 };
 const timer = setInterval(sample, 25);
 const bucket = countingBucket(sample);
-const env = { DB: d1(sqlite, sample), ARTIFACTS: bucket };
+const calls = { queries: 0 };
+const env = { DB: d1(sqlite, sample, calls), ARTIFACTS: bucket };
 const job = {
   id: "job_bench",
   accountId: "acc_bench",
@@ -175,6 +187,7 @@ const result = {
   format: FORMAT,
   outputMB: +(bucket.stats().bytes / MB).toFixed(1),
   parts: bucket.stats().parts,
+  d1Queries: calls.queries,
   cpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
   wallS: +(wallMs / 1000).toFixed(1),
   peakAboveBaselineMB: Math.round((peak - baseline) / MB),

@@ -9,6 +9,7 @@ export { zlibFflate, zlibNative } from "../src/images/png-encode";
 export { layoutQr } from "../src/images/qr-layout";
 export { buildQrMatrix } from "../src/images/qr-matrix";
 export { rasterizeQr } from "../src/images/qr-raster";
+export { renderCaptionBitmap } from "../src/images/render-caption";
 export { renderQrPng, renderQrPngSync } from "../src/images/render-qr-png";
 export { renderQrSvg } from "../src/images/render-qr-svg";
 export { buildQrMatrixReference } from "../test/worker/images/reference-matrix";

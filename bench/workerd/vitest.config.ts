@@ -1,6 +1,7 @@
 // Benchmarks that need workerd (real D1, Durable Objects, the whole Worker): run with
-//   npx vitest run --config bench/workerd/vitest.config.ts [stats|webhook-event]
-// or through bench/stats.ts and bench/webhook-event.ts, which keep the figures in bench/results.
+//   npx vitest run --config bench/workerd/vitest.config.ts [webhook-event|stats|batch-create]
+// or through node bench/run.ts <name> (bench/workerd-run.ts), which keeps the figures in
+// bench/results/<name>.json.
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
