@@ -1,14 +1,18 @@
 import { getDb } from "../db/client";
 import type { JobRow } from "../jobs/runners";
 import { registerJobRunner } from "../jobs/runners";
-import { finishJob, setJobProgress } from "../jobs/service";
+import { finishJob } from "../jobs/service";
+import { throttledProgress } from "../jobs/throttled-progress";
 import { codeFansQuery, readCodeFans } from "../stats/list-code-fans";
 import { fanColumns, fanRow } from "./columns";
 import { fansExportParamsSchema } from "./schemas";
 import { writeSpreadsheetExport } from "./write-export";
 
-/** Rows read from D1 per query: large enough to be quick, small enough to stay flat in memory. */
-export const EXPORT_PAGE_ROWS = 1000;
+/**
+ * Rows read from D1 per query: a million rows take 200 queries, well inside
+ * D1's 1,000 per invocation, and a page (about 1 MB) keeps memory flat.
+ */
+export const EXPORT_PAGE_ROWS = 5000;
 
 /**
  * A code's fan list (with the console's filter) as XLSX or CSV. Pages are
@@ -44,6 +48,7 @@ export async function runFansExport(env: Env, job: JobRow) {
     columns: fanColumns(language),
     timeZone: account.timeZone,
     produce: async (addRow) => {
+      const report = throttledProgress(db, job.id);
       let after: { lastScanAt: number; fanId: string } | undefined;
       let done = 0;
       for (;;) {
@@ -54,9 +59,10 @@ export async function runFansExport(env: Env, job: JobRow) {
         const page = await readCodeFans(db, accountId, statement);
         for (const fan of page) await addRow(fanRow(fan, language));
         done += page.length;
-        await setJobProgress(db, job.id, { done, failed: 0 });
         const last = page.at(-1);
-        if (!last || page.length < EXPORT_PAGE_ROWS) break;
+        const finished = !last || page.length < EXPORT_PAGE_ROWS;
+        await report({ done, failed: 0 }, { force: finished });
+        if (!last || finished) break;
         after = { lastScanAt: last.lastScanAt, fanId: last.fanId };
       }
     },

@@ -1,7 +1,8 @@
 import { getDb } from "../db/client";
 import type { JobRow } from "../jobs/runners";
 import { registerJobRunner } from "../jobs/runners";
-import { finishJob, setJobProgress } from "../jobs/service";
+import { finishJob } from "../jobs/service";
+import { throttledProgress } from "../jobs/throttled-progress";
 import { namedStatement } from "../scans/named-statement";
 import { addDays, zonedDayStart } from "../stats/zoned-day";
 import { type ScanExportRow, scanColumns, scanRow } from "./columns";
@@ -60,6 +61,7 @@ export async function runScansExport(env: Env, job: JobRow) {
     columns: scanColumns(language),
     timeZone: account.timeZone,
     produce: async (addRow) => {
+      const report = throttledProgress(db, job.id);
       let done = 0;
       for (const code of codes) {
         let after = { at: start - 1, id: Number.MAX_SAFE_INTEGER };
@@ -79,12 +81,13 @@ export async function runScansExport(env: Env, job: JobRow) {
             await addRow(scanRow(row, language));
           }
           done += page.length;
-          await setJobProgress(db, job.id, { done, failed: 0 });
+          await report({ done, failed: 0 });
           const last = page.at(-1);
           if (!last || page.length < EXPORT_PAGE_ROWS) break;
           after = { at: last.occurred_at, id: last.id };
         }
       }
+      await report({ done, failed: 0 }, { force: true });
     },
   });
   await finishJob(db, job.id, {
