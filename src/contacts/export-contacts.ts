@@ -8,6 +8,7 @@ import type { SpreadsheetWriter } from "../files/sheet-types";
 import { createXlsxWriter, XLSX_CONTENT_TYPE } from "../files/xlsx-writer";
 import { type JobRow, registerJobRunner } from "../jobs/runners";
 import { finishJob, setJobProgress } from "../jobs/service";
+import { throttledProgress } from "../jobs/throttled-progress";
 import { log } from "../lib/log";
 import type { Visibility } from "./contact-visibility";
 import { contactExtras, contactWhere } from "./list-contacts";
@@ -85,6 +86,7 @@ async function writeRows(
   where: SQL | undefined,
   xlsx: SpreadsheetWriter,
 ) {
+  const report = throttledProgress(db, jobId);
   let lastId = "";
   for (;;) {
     const rows = await db
@@ -116,8 +118,9 @@ async function writeRows(
       ]);
     }
     lastId = rows[rows.length - 1]?.id ?? lastId;
-    await setJobProgress(db, jobId, { done: xlsx.rowCount, failed: 0 });
+    await report({ done: xlsx.rowCount, failed: 0 });
   }
+  await report({ done: xlsx.rowCount, failed: 0 }, { force: true });
   await xlsx.finish();
 }
 
