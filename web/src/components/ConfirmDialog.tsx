@@ -1,6 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
-import { ApiError } from "../api/client";
+import { useAction } from "../hooks/use-action";
 import { useT } from "../i18n";
 import { ErrorNotice } from "./ErrorNotice";
 import { Modal } from "./Modal";
@@ -17,21 +16,13 @@ type ConfirmDialogProps = {
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await props.onConfirm();
       props.onClose();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

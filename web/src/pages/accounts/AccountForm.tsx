@@ -1,9 +1,9 @@
 import { useMemo, useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import type { Account } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Icon } from "../../components/Icon";
+import { useAction } from "../../hooks/use-action";
 import { type MessageKey, useT } from "../../i18n";
 import {
   type AccountFormValues,
@@ -31,8 +31,7 @@ const GENERATORS: Record<GeneratedKey, () => string> = {
 export function AccountForm({ account, submitLabel, onSubmit, onCancel }: AccountFormProps) {
   const t = useT();
   const [values, setValues] = useState(() => initialValues(account));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   const zones = useMemo(timeZones, []);
   const editing = Boolean(account);
   // A generated value is shown in clear, so it can be copied into WeChat's admin.
@@ -86,16 +85,7 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(values));
   };
 
   return (

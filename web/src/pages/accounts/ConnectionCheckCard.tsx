@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { checkAccount } from "../../api/accounts";
-import { ApiError } from "../../api/client";
 import type { Account, ConnectionCheck } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
+import { useAction } from "../../hooks/use-action";
 import { useFormat } from "../../hooks/use-format";
 import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
@@ -15,25 +15,17 @@ type ConnectionCheckCardProps = { account: Account; onChecked: () => void };
 export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardProps) {
   const t = useT();
   const fmt = useFormat();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<ConnectionCheck | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const shown = result ?? account.lastCheck;
   // Checking fetches a token and records the result: a change, so operators and up.
   const canCheck = useCan("write");
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const check = async () => {
+    await run(async () => {
       setResult(await checkAccount(account.id));
       onChecked();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -57,7 +49,7 @@ export function ConnectionCheckCard({ account, onChecked }: ConnectionCheckCardP
       )}
       {error ? <ErrorNotice error={error} /> : null}
       {canCheck ? (
-        <button type="button" class="btn btn-block" onClick={run} disabled={busy}>
+        <button type="button" class="btn btn-block" onClick={check} disabled={busy}>
           <Icon name="refresh" size={14} />
           {busy ? t("account.checking") : t("account.check")}
         </button>

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Icon } from "../../components/Icon";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { BrandMark } from "../../layout/Brand";
 import { LanguageSwitcher } from "../../layout/LanguageSwitcher";
@@ -13,20 +13,11 @@ export function SignInPage({ expired }: { expired: boolean }) {
   const { signIn } = useSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    await run(() => signIn(email.trim(), password));
   };
 
   return (

@@ -1,10 +1,9 @@
-import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FanOpenid } from "../../components/FanOpenid";
 import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
+import { useAction } from "../../hooks/use-action";
 import { useApi } from "../../hooks/use-api";
 import { useFormat } from "../../hooks/use-format";
 import { useCan } from "../../hooks/use-role";
@@ -79,19 +78,15 @@ export function ConflictsPage() {
   const t = useT();
   const toast = useToast();
   const list = useApi((signal) => listConflicts({ status: "open", page: 1 }, signal), []);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const canResolve = useCan("write");
 
   const resolve = async (c: Conflict, resolution: Resolution) => {
-    setError(null);
-    try {
+    await run(async () => {
       await resolveConflict(c.id, resolution);
       toast.show(t("conflicts.resolved"));
       list.reload();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
-import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
+import { useAction } from "../../hooks/use-action";
 import { useApi } from "../../hooks/use-api";
 import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
@@ -23,19 +22,14 @@ export function ContactTagsCard({ contactId, tags, onChanged }: ContactTagsCardP
   const t = useT();
   const canWrite = useCan("write");
   const all = useApi((signal) => listMemberTags(signal), []);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const has = new Set(tags.map((tag) => tag.id));
 
-  const run = async (change: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await change();
+  const change = (request: () => Promise<unknown>) =>
+    run(async () => {
+      await request();
       onChanged();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
-  };
+    });
 
   return (
     <section class="card card-pad" data-testid="contact-tags">
@@ -50,7 +44,7 @@ export function ContactTagsCard({ contactId, tags, onChanged }: ContactTagsCardP
                 type="button"
                 class="icon-btn icon-btn-xs"
                 aria-label={t("contacts.removeTag", { name: tag.name })}
-                onClick={() => run(() => removeContactTag(contactId, tag.id))}
+                onClick={() => change(() => removeContactTag(contactId, tag.id))}
               >
                 <Icon name="x" size={11} />
               </button>
@@ -65,7 +59,7 @@ export function ContactTagsCard({ contactId, tags, onChanged }: ContactTagsCardP
           value=""
           onChange={(e) => {
             const id = e.currentTarget.value;
-            if (id) run(() => addContactTags(contactId, [id]));
+            if (id) change(() => addContactTags(contactId, [id]));
           }}
         >
           <option value="">{t("contacts.addTag")}</option>

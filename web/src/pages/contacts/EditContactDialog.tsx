@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { type ContactDetail, updateContact } from "./contacts-api";
 
@@ -18,14 +18,11 @@ export function EditContactDialog({ contact, onSaved, onClose }: EditContactDial
   const [name, setName] = useState(contact.name);
   const [mobile, setMobile] = useState(contact.mobile ?? "");
   const [email, setEmail] = useState(contact.email ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   const save = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onSaved(
         await updateContact(contact.id, {
           name,
@@ -34,12 +31,7 @@ export function EditContactDialog({ contact, onSaved, onClose }: EditContactDial
         }),
       );
       onClose();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

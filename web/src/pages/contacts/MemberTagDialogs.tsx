@@ -1,30 +1,22 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { type MemberTag, mergeMemberTag, renameMemberTag } from "./contacts-api";
 
 type DialogProps = { tag: MemberTag; onDone: () => void; onClose: () => void };
 
-function useSubmit(run: () => Promise<unknown>, onDone: () => void, onClose: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+function useSubmit(request: () => Promise<unknown>, onDone: () => void, onClose: () => void) {
+  const { busy, error, run } = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
+    await run(async () => {
+      await request();
       onDone();
       onClose();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return { busy, error, submit };
 }

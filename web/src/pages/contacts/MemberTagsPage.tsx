@@ -1,11 +1,11 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { PageHeader } from "../../components/PageHeader";
 import { SkeletonRows } from "../../components/Skeleton";
+import { useAction } from "../../hooks/use-action";
 import { useApi } from "../../hooks/use-api";
 import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
@@ -24,21 +24,17 @@ export function MemberTagsPage() {
   const canManage = useCan("admin");
   const list = useApi((signal) => listMemberTags(signal), []);
   const [name, setName] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const [dialog, setDialog] = useState<Dialog>(null);
   const tags = list.data;
 
   const create = async (e: Event) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       await createMemberTag(name.trim());
       setName("");
       list.reload();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { MemberTagPicker } from "../qrcodes/TagPicker";
 import { ReadOnlyFieldset } from "../ReadOnlyFieldset";
@@ -24,8 +24,7 @@ export function FormBuilder(props: FormBuilderProps) {
   const { initial, submitLabel, cancelHref, onSubmit, readOnly = false } = props;
   const t = useT();
   const [d, setDraft] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
   const set = (patch: Partial<FormDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
   const keyChoices = (["mobile", "email"] as const).filter((k) =>
     d.fields.some((f) => f.type === k),
@@ -33,15 +32,7 @@ export function FormBuilder(props: FormBuilderProps) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(d);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    await run(() => onSubmit(d));
   };
 
   return (

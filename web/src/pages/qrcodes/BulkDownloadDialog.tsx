@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { ApiError, isMissingRoute } from "../../api/client";
+import { isMissingRoute } from "../../api/client";
 import { type DownloadBody, startQrDownload } from "../../api/downloads";
 import type { Job } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -7,6 +7,7 @@ import { Field } from "../../components/Field";
 import { JobWatch } from "../../components/JobWatch";
 import { Modal } from "../../components/Modal";
 import { SizePicker } from "../../components/SizePicker";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { DEFAULT_PRINT_SIZE, findPrintSize } from "../../lib/print-sizes";
 
@@ -24,13 +25,10 @@ export function BulkDownloadDialog({ accountId, title, target, onClose }: BulkDo
   const [sizeId, setSizeId] = useState(DEFAULT_PRINT_SIZE);
   const [caption, setCaption] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const size = findPrintSize(sizeId);
       const body: DownloadBody = {
         ...target,
@@ -40,12 +38,7 @@ export function BulkDownloadDialog({ accountId, title, target, onClose }: BulkDo
         caption,
       };
       setJob(await startQrDownload(accountId, body));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { createGroup, deleteGroup, renameGroup } from "../../api/qrcodes";
 import type { QrGroup } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useFormat } from "../../hooks/use-format";
 import { useT } from "../../i18n";
 
@@ -22,24 +22,18 @@ export function GroupsDialog({ accountId, groups, onChanged, onClose }: GroupsDi
   const [newName, setNewName] = useState("");
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
+  const change = (request: () => Promise<unknown>) =>
+    run(async () => {
+      await request();
       onChanged();
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      return false;
-    }
-  };
+    });
 
   const add = async (e: Event) => {
     e.preventDefault();
-    if (newName.trim() && (await run(() => createGroup(accountId, newName.trim())))) setNewName("");
+    if (newName.trim() && (await change(() => createGroup(accountId, newName.trim()))))
+      setNewName("");
   };
 
   return (
@@ -67,7 +61,7 @@ export function GroupsDialog({ accountId, groups, onChanged, onClose }: GroupsDi
                 class="row grow"
                 onSubmit={async (e) => {
                   e.preventDefault();
-                  if (await run(() => renameGroup(accountId, g.id, editing.name.trim())))
+                  if (await change(() => renameGroup(accountId, g.id, editing.name.trim())))
                     setEditing(null);
                 }}
               >
@@ -90,7 +84,7 @@ export function GroupsDialog({ accountId, groups, onChanged, onClose }: GroupsDi
                 <button
                   type="button"
                   class="btn btn-sm btn-danger"
-                  onClick={() => void run(() => deleteGroup(accountId, g.id))}
+                  onClick={() => void change(() => deleteGroup(accountId, g.id))}
                 >
                   {t("common.delete")}
                 </button>

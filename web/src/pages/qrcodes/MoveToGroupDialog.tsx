@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { createGroup, moveQrCodes } from "../../api/qrcodes";
 import type { QrGroup } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 
 type MoveToGroupDialogProps = {
@@ -26,22 +26,15 @@ export function MoveToGroupDialog({
   const t = useT();
   const [target, setTarget] = useState<string>(groups[0]?.id ?? "");
   const [newName, setNewName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const groupId =
         target === NEW ? (await createGroup(accountId, newName.trim())).id : target || null;
       const { count } = await moveQrCodes(accountId, ids, groupId);
       onMoved(count);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    });
   };
 
   const options = [

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import type { Account, QrGroup } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { ReadOnlyFieldset } from "../ReadOnlyFieldset";
 import { CodeFormField } from "./CodeFormField";
@@ -36,21 +36,12 @@ export function QrCodeForm({
 }: QrCodeFormProps) {
   const t = useT();
   const [v, setValues] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
   const set = (patch: Partial<QrFormValues>) => setValues((prev) => ({ ...prev, ...patch }));
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(v);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    await run(() => onSubmit(v));
   };
 
   return (

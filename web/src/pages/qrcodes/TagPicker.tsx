@@ -10,6 +10,7 @@ import {
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
+import { useAction } from "../../hooks/use-action";
 import { useApi } from "../../hooks/use-api";
 import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
@@ -31,17 +32,13 @@ function NewTag<T>({
 }) {
   const t = useT();
   const [name, setName] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const submit = async () => {
     if (!name.trim()) return;
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(await create(name.trim()));
       setName("");
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    });
   };
   return (
     <div class="new-tag">

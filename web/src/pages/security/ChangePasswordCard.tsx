@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { changePassword } from "../../api/sessions";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { useToast } from "../../state/toasts";
 
@@ -15,29 +15,21 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   const tooShort = next.length > 0 && next.length < MIN_LENGTH;
   const mismatch = repeat.length > 0 && repeat !== next;
   const ready = current && next.length >= MIN_LENGTH && repeat === next;
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await changePassword({ currentPassword: current, newPassword: next });
       setCurrent("");
       setNext("");
       setRepeat("");
       toast.show(t("security.passwordChanged"));
       onChanged();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

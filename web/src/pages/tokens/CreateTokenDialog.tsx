@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import { createToken } from "../../api/auth";
-import { ApiError } from "../../api/client";
 import type { CreatedApiToken } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useCan } from "../../hooks/use-role";
 import { useT } from "../../i18n";
 
@@ -19,20 +19,13 @@ export function CreateTokenDialog({ onClose, onCreated }: CreateTokenDialogProps
   const canWrite = useCan("write");
   const [scope, setScope] = useState<"read" | "write">(canWrite ? "write" : "read");
   const [days, setDays] = useState<number>(90);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await createToken({ name: name.trim(), scope, expiresInDays: days || undefined }));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    await run(async () =>
+      onCreated(await createToken({ name: name.trim(), scope, expiresInDays: days || undefined })),
+    );
   };
 
   return (

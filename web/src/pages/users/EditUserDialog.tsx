@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { type UpdateUserBody, type User, type UserRole, updateUser } from "../../api/users";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { AccountGrantPicker } from "./AccountGrantPicker";
 import { RolePicker } from "./RolePicker";
@@ -23,8 +23,7 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<UserRole>(user.role);
   const [accountIds, setAccountIds] = useState<string[]>(user.accountIds);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
 
   const changes = (): UpdateUserBody => ({
     name: name.trim() !== user.name ? name.trim() : undefined,
@@ -34,15 +33,7 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await updateUser(user.id, changes()));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    await run(async () => onSaved(await updateUser(user.id, changes())));
   };
 
   return (

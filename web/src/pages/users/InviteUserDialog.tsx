@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { type CreatedUser, createUser, type UserRole } from "../../api/users";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
+import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { AccountGrantPicker } from "./AccountGrantPicker";
 import { RolePicker } from "./RolePicker";
@@ -16,23 +16,16 @@ export function InviteUserDialog({ onClose, onInvited }: InviteUserDialogProps) 
   const [name, setName] = useState("");
   const [role, setRole] = useState<UserRole>("operator");
   const [accountIds, setAccountIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction({ keepBusy: true });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const grants = role === "owner" ? [] : accountIds;
       onInvited(
         await createUser({ email: email.trim(), name: name.trim(), role, accountIds: grants }),
       );
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../../api/client";
 import { simulateScan } from "../../../api/qrcodes";
 import type { QrCode, ScanDelivery } from "../../../api/types";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { Field } from "../../../components/Field";
 import { Icon } from "../../../components/Icon";
+import { useAction } from "../../../hooks/use-action";
 import { type MessageKey, useT } from "../../../i18n";
 import { richText } from "../reply/rich-text";
 
@@ -21,14 +21,11 @@ export function SimulateScanCard({ code, onScanned }: { code: QrCode; onScanned:
   const t = useT();
   const [kind, setKind] = useState<(typeof KINDS)[number]>("scan");
   const [openid, setOpenid] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<ScanDelivery | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const simulate = async () => {
+    await run(async () => {
       const [delivery] = await simulateScan(code.accountId, {
         scene: code.scene,
         kind,
@@ -37,12 +34,7 @@ export function SimulateScanCard({ code, onScanned }: { code: QrCode; onScanned:
       setResult(delivery ?? null);
       if (delivery && !openid) setOpenid(delivery.openid);
       onScanned();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const reply = result ? answerText(result) : null;
@@ -78,7 +70,7 @@ export function SimulateScanCard({ code, onScanned }: { code: QrCode; onScanned:
           onInput={(e) => setOpenid(e.currentTarget.value)}
         />
       </Field>
-      <button type="button" class="btn btn-block" onClick={run} disabled={busy}>
+      <button type="button" class="btn btn-block" onClick={simulate} disabled={busy}>
         <Icon name="play" size={14} />
         {t("detail.simulate.run")}
       </button>

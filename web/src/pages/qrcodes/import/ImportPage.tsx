@@ -1,12 +1,12 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiError } from "../../../api/client";
 import { confirmImport, getImport } from "../../../api/imports";
 import { getJob } from "../../../api/jobs";
 import type { ImportPreview, Job } from "../../../api/types";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { PageHeader } from "../../../components/PageHeader";
 import { LoadingBlock } from "../../../components/Spinner";
+import { useAction } from "../../../hooks/use-action";
 import { useApi } from "../../../hooks/use-api";
 import { useFormat } from "../../../hooks/use-format";
 import { useT } from "../../../i18n";
@@ -42,8 +42,7 @@ function ImportCodesPage({ account }: AccountPageProps) {
   const [values, setValues] = useState<QrFormValues>(() => initialQrValues());
   const [skip, setSkip] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   const preview: ImportPreview | null = state.data?.preview ?? null;
   const runningJob = job ?? state.data?.job ?? null;
@@ -58,9 +57,7 @@ function ImportCodesPage({ account }: AccountPageProps) {
 
   const confirm = async () => {
     if (!preview) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const temporary = values.kind === "temporary";
       setJob(
         await confirmImport(account.id, preview.id, {
@@ -78,12 +75,7 @@ function ImportCodesPage({ account }: AccountPageProps) {
         }),
       );
       window.scrollTo({ top: 0 });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const step = runningJob ? 2 : preview ? 1 : 0;

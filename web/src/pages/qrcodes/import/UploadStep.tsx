@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../../../api/client";
 import { uploadImport } from "../../../api/imports";
 import type { ImportPreview } from "../../../api/types";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { Icon } from "../../../components/Icon";
 import { Spinner } from "../../../components/Spinner";
+import { useAction } from "../../../hooks/use-action";
 import { useT } from "../../../i18n";
 
 // A BOM makes Excel open the template as UTF-8, so the Chinese header survives.
@@ -29,21 +29,12 @@ export function UploadStep({
   onPreview: (p: ImportPreview) => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction({ keepBusy: true });
   const [over, setOver] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
 
   const send = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onPreview(await uploadImport(accountId, file));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      setBusy(false);
-    }
+    await run(async () => onPreview(await uploadImport(accountId, file)));
   };
 
   return (

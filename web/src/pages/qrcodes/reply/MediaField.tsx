@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiError, isMissingRoute } from "../../../api/client";
+import { isMissingRoute } from "../../../api/client";
 import { uploadMedia } from "../../../api/media";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { Icon } from "../../../components/Icon";
+import { useAction } from "../../../hooks/use-action";
 import { useT } from "../../../i18n";
 
 const ACCEPT: Record<string, string> = {
@@ -22,25 +23,17 @@ type MediaFieldProps = {
 /** Uploads a file for a reply and keeps the product's media id (`med_…`). */
 export function MediaField({ accountId, kind, value, onChange }: MediaFieldProps) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [name, setName] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
   const pick = async (e: Event) => {
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const media = await uploadMedia(accountId, file, kind);
       setName(media.fileName ?? file.name);
       onChange(media.id);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
