@@ -1,10 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/middleware";
 import { getDb } from "../db/client";
 import { AppError } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
 import { listVisibleAccounts } from "./access";
+import { accountAuditFields, accountCreateAudit, accountUpdateAudit } from "./audit-account";
 import { checkAccountConnection } from "./check-connection";
 import { createAccount } from "./create-account";
 import { presentAccount } from "./present-account";
@@ -52,6 +54,13 @@ export const accountRoutes = createRouter()
       const db = getDb(c.env.DB);
       const result = await createAccount(c.env, db, c.get("auth"), c.req.valid("json"));
       if (!result.ok) throw appIdTaken();
+      await recordAudit(db, c, {
+        action: "account.create",
+        entityType: "account",
+        entityId: result.account.id,
+        accountId: result.account.id,
+        after: accountCreateAudit(result.account),
+      });
       return c.json({ account: presentAccount(result.account) }, 201);
     },
   )
@@ -79,7 +88,8 @@ export const accountRoutes = createRouter()
     async (c) => {
       const db = getDb(c.env.DB);
       const account = c.get("account");
-      const result = await updateAccount(c.env, db, account, c.req.valid("json"));
+      const input = c.req.valid("json");
+      const result = await updateAccount(c.env, db, account, input);
       if (!result.ok && result.reason === "time_zone_locked") {
         throw new AppError(
           "conflict",
@@ -87,6 +97,16 @@ export const accountRoutes = createRouter()
         );
       }
       if (!result.ok) throw appIdTaken();
+      const change = accountUpdateAudit(account, result.account, input);
+      if (change) {
+        await recordAudit(db, c, {
+          action: "account.update",
+          entityType: "account",
+          entityId: account.id,
+          accountId: account.id,
+          ...change,
+        });
+      }
       return c.json({ account: presentAccount(result.account) }, 200);
     },
   )
@@ -101,7 +121,16 @@ export const accountRoutes = createRouter()
       responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) },
     }),
     async (c) => {
-      await deleteAccount(getDb(c.env.DB), c.get("account"));
+      const db = getDb(c.env.DB);
+      const account = c.get("account");
+      await deleteAccount(db, account);
+      await recordAudit(db, c, {
+        action: "account.delete",
+        entityType: "account",
+        entityId: account.id,
+        accountId: account.id,
+        before: accountAuditFields(account),
+      });
       return c.body(null, 204);
     },
   )

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { visibleContactCondition } from "../contacts/contact-visibility";
 import type { Db } from "../db/client";
-import { auditLog } from "../db/schema";
+import { auditLog, contacts } from "../db/schema";
 
 export type AuditFilter = {
   accountId?: string;
@@ -9,14 +10,20 @@ export type AuditFilter = {
   userId?: string;
 };
 
-/** The accounts whose entries the reader may see; entries of no account are always seen. */
+/**
+ * The accounts whose entries the reader may see. Entries of no account are
+ * seen too, except a contact's: contacts are global, and an entry of one
+ * shows its fields, so it is seen by those who can see the contact.
+ */
 export type AuditVisibility = string[] | "all";
 
 function visibleCondition(visible: AuditVisibility): SQL | undefined {
   if (visible === "all") return undefined;
   const ids = JSON.stringify(visible);
+  const contactSeen = sql`exists (select 1 from ${contacts}
+    where ${contacts.id} = ${auditLog.entityId} and ${visibleContactCondition(visible)})`;
   return or(
-    isNull(auditLog.accountId),
+    and(isNull(auditLog.accountId), or(ne(auditLog.entityType, "contact"), contactSeen)),
     sql`${auditLog.accountId} in (select value from json_each(${ids}))`,
   );
 }

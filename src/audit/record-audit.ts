@@ -40,6 +40,9 @@ export function auditInsert(db: Db, c: Context<AppEnv>, entry: AuditEntry) {
   });
 }
 
+/** One audit insert, to put into the batch of the change it records. */
+export type AuditStatement = ReturnType<typeof auditInsert>;
+
 /** Records a change on its own, for changes that are a single statement already. */
 export async function recordAudit(db: Db, c: Context<AppEnv>, entry: AuditEntry) {
   await auditInsert(db, c, entry);

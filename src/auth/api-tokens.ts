@@ -51,13 +51,14 @@ export async function listApiTokens(db: Db, userId: string) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
-  const result = await db
+/** The revoked token's name and scope, for the audit log; undefined when none was revoked. */
+export async function revokeApiToken(db: Db, userId: string, tokenId: string) {
+  const [revoked] = await db
     .update(apiTokens)
     .set({ revokedAt: Date.now() })
     .where(
       and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
     )
-    .returning({ id: apiTokens.id });
-  return result.length > 0;
+    .returning({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope });
+  return revoked;
 }

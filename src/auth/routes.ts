@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import type { apiTokens, users } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
@@ -148,7 +149,15 @@ export const authRoutes = createRouter()
       if (body.scope === "write" && !roleAtLeast(auth.role, "operator")) {
         throw new AppError("forbidden", "Viewers can only create read tokens");
       }
-      const { token, row } = await createApiToken(getDb(c.env.DB), auth.userId, body);
+      const db = getDb(c.env.DB);
+      const { token, row } = await createApiToken(db, auth.userId, body);
+      // Name and scope only: the token's value is shown once to its maker and stored nowhere.
+      await recordAudit(db, c, {
+        action: "token.create",
+        entityType: "api_token",
+        entityId: row.id,
+        after: { name: row.name, scope: row.scope, expiresAt: row.expiresAt },
+      });
       return c.json(
         {
           ...toToken({ ...row, lastUsedAt: null, revokedAt: null, expiresAt: row.expiresAt }),
@@ -168,12 +177,15 @@ export const authRoutes = createRouter()
       responses: { 204: { description: "Revoked" }, ...errorResponses(403, 404) },
     }),
     async (c) => {
-      const revoked = await revokeApiToken(
-        getDb(c.env.DB),
-        c.get("auth").userId,
-        c.req.valid("param").tokenId,
-      );
+      const db = getDb(c.env.DB);
+      const revoked = await revokeApiToken(db, c.get("auth").userId, c.req.valid("param").tokenId);
       if (!revoked) throw notFound("API token");
+      await recordAudit(db, c, {
+        action: "token.revoke",
+        entityType: "api_token",
+        entityId: revoked.id,
+        before: { name: revoked.name, scope: revoked.scope },
+      });
       return c.body(null, 204);
     },
   );

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { auditInsert } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
@@ -71,10 +72,25 @@ export const conflictRoutes = createRouter()
       const db = getDb(c.env.DB);
       const visible = await contactVisibility(db, c.get("auth"));
       const { conflictId } = c.req.valid("param");
-      if (!(await findVisibleConflict(db, visible, conflictId))) throw notFound("Conflict");
+      const before = await findVisibleConflict(db, visible, conflictId);
+      if (!before) throw notFound("Conflict");
 
       const { resolution } = c.req.valid("json");
-      const result = await resolveConflict(db, conflictId, resolution, c.get("auth").userId);
+      // The fan's account owns the entry; the fan is named by its id, never its openid.
+      const audit = (contactId: string) =>
+        auditInsert(db, c, {
+          action: "conflict.resolve",
+          entityType: "conflict",
+          entityId: conflictId,
+          accountId: before.view.fan.accountId,
+          before: {
+            status: "open",
+            fanId: before.view.fan.id,
+            contactId: before.view.contact?.id ?? null,
+          },
+          after: { status: "resolved", resolution, fanId: before.view.fan.id, contactId },
+        });
+      const result = await resolveConflict(db, conflictId, resolution, c.get("auth").userId, audit);
       if (!result.ok) {
         if (result.reason === "not_found") throw notFound("Conflict");
         const [code, message] = REFUSALS[result.reason];

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { AuditStatement } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { contacts } from "../db/schema";
 import type { ContactRow } from "./contact-patch";
@@ -10,6 +11,12 @@ import {
   runBatch,
 } from "./contact-queries";
 import type { UpdateContactBody } from "./schemas";
+
+/** The audit entry of an edit, made from what changed, to go into the edit's own batch. */
+export type EditAudit = (change: {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}) => AuditStatement;
 
 export type EditContactResult =
   | { ok: true; contact: ContactRow }
@@ -45,13 +52,15 @@ function mergedFields(current: Record<string, unknown>, patch: Record<string, un
 /**
  * An operator's edit. Unlike a form submission it may overwrite: the
  * operator decided. The change, before and after, goes into the contact's
- * history as an `edited` event with the operator's id, in the same batch.
+ * history as an `edited` event with the operator's id, in the same batch,
+ * and so does the audit entry `audit` makes of it.
  */
 export async function editContact(
   db: Db,
   contact: ContactRow,
   patch: UpdateContactBody,
   actorUserId: string,
+  audit?: EditAudit,
   retried = false,
 ): Promise<EditContactResult> {
   for (const field of ["mobile", "email"] as const) {
@@ -82,11 +91,15 @@ export async function editContact(
     actorUserId,
   };
   try {
-    await runBatch(db, [update, ...contactEventStatements(db, [event], now)]);
+    await runBatch(db, [
+      update,
+      ...contactEventStatements(db, [event], now),
+      ...(audit ? [audit({ before, after })] : []),
+    ]);
   } catch (err) {
     // Another contact took the key between the check and the write: check again, once.
     if (!isUniqueViolation(err) || retried) throw err;
-    return editContact(db, contact, patch, actorUserId, true);
+    return editContact(db, contact, patch, actorUserId, audit, true);
   }
   const saved = await findContact(db, contact.id);
   if (!saved) throw new Error("contact vanished after edit");

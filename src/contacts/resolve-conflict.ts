@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { AuditStatement } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { contactConflicts, fans, formSubmissions, forms } from "../db/schema";
 import { formFieldsOf } from "../forms/present-form";
@@ -29,7 +30,10 @@ export type ResolveConflictResult =
       reason: "not_found" | "already_resolved" | "no_other_contact" | "submission_missing";
     };
 
-type Actor = { userId: string; now: number };
+/** The audit entry of a resolution, from the contact the fan ends up linked to. */
+export type ResolveAudit = (contactId: string) => AuditStatement;
+
+type Actor = { userId: string; now: number; audit?: ResolveAudit };
 
 function closeStatements(
   db: Db,
@@ -48,19 +52,23 @@ function closeStatements(
     details: { conflictId, resolution },
     actorUserId: actor.userId,
   }));
-  return [update, ...contactEventStatements(db, events, actor.now)];
+  // The last contact named is the one the fan is linked to once resolved.
+  const linked = contactIds.at(-1);
+  const audit = actor.audit && linked ? [actor.audit(linked)] : [];
+  return [update, ...contactEventStatements(db, events, actor.now), ...audit];
 }
 
 /**
  * An operator settles a conflict. Whatever they choose, the fan ends up
  * linked to exactly one contact, every change is in the contacts' history,
- * and it all happens in one batch.
+ * and it all happens in one batch, the audit entry `audit` makes included.
  */
 export async function resolveConflict(
   db: Db,
   conflictId: string,
   resolution: ConflictResolution,
   userId: string,
+  audit?: ResolveAudit,
 ): Promise<ResolveConflictResult> {
   const [conflict] = await db
     .select()
@@ -69,7 +77,7 @@ export async function resolveConflict(
     .limit(1);
   if (!conflict) return { ok: false, reason: "not_found" };
   if (conflict.status !== "open") return { ok: false, reason: "already_resolved" };
-  const actor = { userId, now: Date.now() };
+  const actor = { userId, now: Date.now(), audit };
   const contact = await findContact(db, conflict.contactId);
   const other = conflict.otherContactId
     ? await findContact(db, conflict.otherContactId)

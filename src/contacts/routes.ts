@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { auditInsert } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
@@ -42,6 +43,31 @@ async function checkCodeFilter(c: Context<AppEnv>, visible: Visibility, qrcodeId
   if (qrcodeId && !(await findVisibleQrcode(getDb(c.env.DB), visible, qrcodeId))) {
     throw notFound("QR code");
   }
+}
+
+/**
+ * Contacts are global, so their entries carry no account; the audit log
+ * shows them only to readers who can see the contact (src/audit/list-audit.ts).
+ */
+function contactAudit(c: Context<AppEnv>, contactId: string) {
+  const db = getDb(c.env.DB);
+  return {
+    edit: (change: { before: Record<string, unknown>; after: Record<string, unknown> }) =>
+      auditInsert(db, c, {
+        action: "contact.update",
+        entityType: "contact",
+        entityId: contactId,
+        ...change,
+      }),
+    tags: (before: string[], after: string[]) =>
+      auditInsert(db, c, {
+        action: "contact.tags",
+        entityType: "contact",
+        entityId: contactId,
+        before: { memberTagIds: before },
+        after: { memberTagIds: after },
+      }),
+  };
 }
 
 async function tagsOf(c: Context<AppEnv>, visible: Visibility, contactId: string) {
@@ -139,7 +165,13 @@ export const contactRoutes = createRouter()
     }),
     async (c) => {
       const { db, visible, contact } = await visibleOrThrow(c, c.req.valid("param").contactId);
-      const result = await editContact(db, contact, c.req.valid("json"), c.get("auth").userId);
+      const result = await editContact(
+        db,
+        contact,
+        c.req.valid("json"),
+        c.get("auth").userId,
+        contactAudit(c, contact.id).edit,
+      );
       if (!result.ok) {
         throw new AppError("conflict", `${result.field}: already belongs to another contact`, {
           details: { field: result.field, otherContactId: result.otherContactId },
@@ -160,7 +192,13 @@ export const contactRoutes = createRouter()
     async (c) => {
       const { db, visible, contact } = await visibleOrThrow(c, c.req.valid("param").contactId);
       const { memberTagIds } = c.req.valid("json");
-      const result = await addContactTags(db, contact.id, memberTagIds, c.get("auth").userId);
+      const result = await addContactTags(
+        db,
+        contact.id,
+        memberTagIds,
+        c.get("auth").userId,
+        contactAudit(c, contact.id).tags,
+      );
       if (!result.ok) {
         throw new AppError(
           "bad_request",
@@ -186,7 +224,8 @@ export const contactRoutes = createRouter()
     async (c) => {
       const { contactId, memberTagId } = c.req.valid("param");
       const { db, visible, contact } = await visibleOrThrow(c, contactId);
-      if (!(await removeContactTag(db, contact.id, memberTagId, c.get("auth").userId))) {
+      const audit = contactAudit(c, contact.id).tags;
+      if (!(await removeContactTag(db, contact.id, memberTagId, c.get("auth").userId, audit))) {
         throw notFound("Member tag on this contact");
       }
       return c.json({ tags: await tagsOf(c, visible, contact.id) }, 200);

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import type { AuditStatement } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { qrcodes, qrGroups } from "../db/schema";
 import { newId } from "../lib/ids";
@@ -49,13 +50,17 @@ export async function renameGroup(db: Db, group: GroupRow, name: string): Promis
   return row ? { ok: true, group: row } : { ok: false, reason: "name_taken" };
 }
 
-/** Deletes the group; its codes, deleted ones included, move to no group in the same batch. */
-export async function deleteGroup(db: Db, group: GroupRow): Promise<void> {
+/**
+ * Deletes the group; its codes, deleted ones included, move to no group in
+ * the same batch, and so does the audit entry given, if any.
+ */
+export async function deleteGroup(db: Db, group: GroupRow, audit?: AuditStatement): Promise<void> {
   await db.batch([
     db
       .update(qrcodes)
       .set({ groupId: null, updatedAt: Date.now() })
       .where(and(eq(qrcodes.accountId, group.accountId), eq(qrcodes.groupId, group.id))),
     db.delete(qrGroups).where(eq(qrGroups.id, group.id)),
+    ...(audit ? [audit] : []),
   ]);
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { auditInsert, recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
@@ -36,12 +37,16 @@ export const groupRoutes = createRouter()
       responses: { 201: groupResponse("Created"), ...errorResponses(400, 404, 409) },
     }),
     async (c) => {
-      const result = await createGroup(
-        getDb(c.env.DB),
-        c.get("account").id,
-        c.req.valid("json").name,
-      );
+      const db = getDb(c.env.DB);
+      const result = await createGroup(db, c.get("account").id, c.req.valid("json").name);
       if (!result.ok) throw nameTaken();
+      await recordAudit(db, c, {
+        action: "group.create",
+        entityType: "group",
+        entityId: result.group.id,
+        accountId: result.group.accountId,
+        after: { name: result.group.name },
+      });
       return c.json({ group: { ...result.group, codeCount: 0 } }, 201);
     },
   )
@@ -61,6 +66,16 @@ export const groupRoutes = createRouter()
       if (!group) throw notFound("Group");
       const result = await renameGroup(db, group, c.req.valid("json").name);
       if (!result.ok) throw nameTaken();
+      if (result.group.name !== group.name) {
+        await recordAudit(db, c, {
+          action: "group.update",
+          entityType: "group",
+          entityId: group.id,
+          accountId,
+          before: { name: group.name },
+          after: { name: result.group.name },
+        });
+      }
       const counted = (await listGroups(db, accountId)).find((g) => g.id === group.id);
       return c.json({ group: { ...result.group, codeCount: counted?.codeCount ?? 0 } }, 200);
     },
@@ -78,7 +93,17 @@ export const groupRoutes = createRouter()
       const db = getDb(c.env.DB);
       const group = await findGroup(db, c.get("account").id, c.req.valid("param").groupId);
       if (!group) throw notFound("Group");
-      await deleteGroup(db, group);
+      await deleteGroup(
+        db,
+        group,
+        auditInsert(db, c, {
+          action: "group.delete",
+          entityType: "group",
+          entityId: group.id,
+          accountId: group.accountId,
+          before: { name: group.name },
+        }),
+      );
       return c.body(null, 204);
     },
   );

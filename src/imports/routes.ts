@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { NAMES_FILE_MAX_BYTES } from "../files/read-names-file";
 import { AppError } from "../http/errors";
@@ -103,15 +104,34 @@ export const importRoutes = createRouter()
       },
     }),
     async (c) => {
+      const db = getDb(c.env.DB);
+      const { importId } = c.req.valid("param");
+      const input = c.req.valid("json");
       const result = await confirmImport(
         c.env,
-        getDb(c.env.DB),
+        db,
         c.get("account"),
-        c.req.valid("param").importId,
-        c.req.valid("json"),
+        importId,
+        input,
         c.get("auth").userId,
       );
       if (!result.ok) throw failureToAppError(result);
+      // One entry per confirmed batch, not per code: the job's codes are its result.
+      if (!result.replayed) {
+        await recordAudit(db, c, {
+          action: "qrcode.import",
+          entityType: "import",
+          entityId: importId,
+          accountId: result.job.accountId,
+          after: {
+            jobId: result.job.id,
+            count: result.job.total,
+            fileName: result.job.params.fileName ?? null,
+            kind: input.kind,
+            skipProblemRows: input.skipProblemRows,
+          },
+        });
+      }
       return c.json({ job: presentJob(result.job, null) }, 202);
     },
   );

@@ -1,13 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { recordAudit } from "../audit/record-audit";
+import { recordAuditMany } from "../audit/record-audit-many";
 import { getDb } from "../db/client";
 import { qrGroups } from "../db/schema";
 import { notFound } from "../http/errors";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
+import type { AppEnv } from "../http/types";
 import { failureToAppError } from "./failure-to-error";
 import { findQrCode } from "./get-qrcode";
-import { presentQrCode } from "./present-qrcode";
+import { presentQrCode, type QrCodeRow } from "./present-qrcode";
 import { renewQrCode } from "./renew-qrcode";
 import { accountParams, codeParams, qrCodeResponse } from "./routes";
 import { moveQrCodesBodySchema, qrCodeIdsBodySchema } from "./schemas";
@@ -30,20 +34,30 @@ function statusRoute(action: "archive" | "unarchive") {
   });
 }
 
+/** Archives or brings back a code; the log records it only when the status really changed. */
+async function setStatus(c: Context<AppEnv>, id: string, status: QrCodeRow["status"]) {
+  const db = getDb(c.env.DB);
+  const accountId = c.get("account").id;
+  const before = await findQrCode(db, accountId, id);
+  const row = before && (await setQrCodeStatus(db, accountId, id, status));
+  if (!row) throw notFound("QR code");
+  if (before.status !== row.status) {
+    await recordAudit(db, c, {
+      action: status === "archived" ? "qrcode.archive" : "qrcode.unarchive",
+      entityType: "qrcode",
+      entityId: id,
+      accountId,
+      before: { status: before.status },
+      after: { status: row.status },
+    });
+  }
+  return c.json({ qrcode: presentQrCode(c.env, row) }, 200);
+}
+
 /** Archive, renew, and the bulk actions on selected codes. */
 export const qrCodeActionRoutes = createRouter()
-  .openapi(statusRoute("archive"), async (c) => {
-    const { accountId, id } = c.req.valid("param");
-    const row = await setQrCodeStatus(getDb(c.env.DB), accountId, id, "archived");
-    if (!row) throw notFound("QR code");
-    return c.json({ qrcode: presentQrCode(c.env, row) }, 200);
-  })
-  .openapi(statusRoute("unarchive"), async (c) => {
-    const { accountId, id } = c.req.valid("param");
-    const row = await setQrCodeStatus(getDb(c.env.DB), accountId, id, "active");
-    if (!row) throw notFound("QR code");
-    return c.json({ qrcode: presentQrCode(c.env, row) }, 200);
-  })
+  .openapi(statusRoute("archive"), (c) => setStatus(c, c.req.valid("param").id, "archived"))
+  .openapi(statusRoute("unarchive"), (c) => setStatus(c, c.req.valid("param").id, "active"))
   .openapi(
     createRoute({
       method: "post",
@@ -60,6 +74,14 @@ export const qrCodeActionRoutes = createRouter()
       if (!code) throw notFound("QR code");
       const result = await renewQrCode(c.env, db, account, code);
       if (!result.ok) throw failureToAppError(result);
+      await recordAudit(db, c, {
+        action: "qrcode.renew",
+        entityType: "qrcode",
+        entityId: code.id,
+        accountId: account.id,
+        before: { expiresAt: code.expiresAt, renewedAt: code.renewedAt },
+        after: { expiresAt: result.code.expiresAt, renewedAt: result.code.renewedAt },
+      });
       return c.json({ qrcode: presentQrCode(c.env, result.code) }, 200);
     },
   )
@@ -73,9 +95,16 @@ export const qrCodeActionRoutes = createRouter()
       responses: { 200: countResponse("How many were deleted"), ...errorResponses(400, 404) },
     }),
     async (c) => {
-      const { ids } = c.req.valid("json");
-      const count = await deleteQrCodes(getDb(c.env.DB), c.get("account").id, ids);
-      return c.json({ count }, 200);
+      const db = getDb(c.env.DB);
+      const accountId = c.get("account").id;
+      const deleted = await deleteQrCodes(db, accountId, c.req.valid("json").ids);
+      await recordAuditMany(
+        db,
+        c,
+        { action: "qrcode.delete", entityType: "qrcode", accountId },
+        deleted.map((d) => ({ entityId: d.id, before: { name: d.name, scene: d.scene } })),
+      );
+      return c.json({ count: deleted.length }, 200);
     },
   )
   .openapi(
@@ -97,6 +126,19 @@ export const qrCodeActionRoutes = createRouter()
         });
         if (!group) throw notFound("Group");
       }
-      return c.json({ count: await moveQrCodes(db, accountId, ids, groupId) }, 200);
+      const moved = await moveQrCodes(db, accountId, ids, groupId);
+      await recordAuditMany(
+        db,
+        c,
+        { action: "qrcode.move", entityType: "qrcode", accountId },
+        moved
+          .filter((m) => m.groupId !== groupId)
+          .map((m) => ({
+            entityId: m.id,
+            before: { name: m.name, groupId: m.groupId },
+            after: { name: m.name, groupId },
+          })),
+      );
+      return c.json({ count: moved.length }, 200);
     },
   );

@@ -1,8 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { changedFields } from "../audit/changed-fields";
+import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { notFound } from "../http/errors";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
+import { qrCodeAuditFields } from "./audit-qrcode";
 import { createQrCode } from "./create-qrcode";
 import { failureToAppError } from "./failure-to-error";
 import { findQrCode, getQrCodeDetails } from "./get-qrcode";
@@ -49,17 +52,21 @@ export const qrCodeRoutes = createRouter()
       },
     }),
     async (c) => {
-      const result = await createQrCode(
-        c.env,
-        getDb(c.env.DB),
-        c.get("account"),
-        c.req.valid("json"),
-        {
-          idempotencyKey: c.req.valid("header")["idempotency-key"] ?? null,
-          createdBy: c.get("auth").userId,
-        },
-      );
+      const db = getDb(c.env.DB);
+      const result = await createQrCode(c.env, db, c.get("account"), c.req.valid("json"), {
+        idempotencyKey: c.req.valid("header")["idempotency-key"] ?? null,
+        createdBy: c.get("auth").userId,
+      });
       if (!result.ok) throw failureToAppError(result);
+      if (!result.replayed) {
+        await recordAudit(db, c, {
+          action: "qrcode.create",
+          entityType: "qrcode",
+          entityId: result.code.id,
+          accountId: result.code.accountId,
+          after: qrCodeAuditFields(result.code),
+        });
+      }
       return c.json({ qrcode: presentQrCode(c.env, result.code) }, result.replayed ? 200 : 201);
     },
   )
@@ -121,6 +128,16 @@ export const qrCodeRoutes = createRouter()
       if (!code) throw notFound("QR code");
       const result = await updateQrCode(db, code, c.req.valid("json"));
       if (!result.ok) throw failureToAppError(result);
+      const change = changedFields(qrCodeAuditFields(code), qrCodeAuditFields(result.code));
+      if (change) {
+        await recordAudit(db, c, {
+          action: "qrcode.update",
+          entityType: "qrcode",
+          entityId: code.id,
+          accountId: code.accountId,
+          ...change,
+        });
+      }
       const found = await getQrCodeDetails(db, code.accountId, code.id);
       return c.json({ qrcode: presentQrCode(c.env, result.code, found) }, 200);
     },
@@ -135,10 +152,17 @@ export const qrCodeRoutes = createRouter()
       responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
     }),
     async (c) => {
-      const deleted = await deleteQrCodes(getDb(c.env.DB), c.get("account").id, [
-        c.req.valid("param").id,
-      ]);
-      if (deleted === 0) throw notFound("QR code");
+      const db = getDb(c.env.DB);
+      const accountId = c.get("account").id;
+      const [deleted] = await deleteQrCodes(db, accountId, [c.req.valid("param").id]);
+      if (!deleted) throw notFound("QR code");
+      await recordAudit(db, c, {
+        action: "qrcode.delete",
+        entityType: "qrcode",
+        entityId: deleted.id,
+        accountId,
+        before: { name: deleted.name, scene: deleted.scene },
+      });
       return c.body(null, 204);
     },
   );

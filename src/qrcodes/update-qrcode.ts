@@ -62,14 +62,17 @@ function liveCodesOf(accountId: string, ids: string[]) {
  * Soft delete: the row stays so its statistics stay and its scene is never
  * handed out again; scans of it are still recorded against it.
  */
-export async function deleteQrCodes(db: Db, accountId: string, ids: string[]): Promise<number> {
+export async function deleteQrCodes(
+  db: Db,
+  accountId: string,
+  ids: string[],
+): Promise<{ id: string; name: string; scene: string }[]> {
   const now = Date.now();
-  const rows = await db
+  return db
     .update(qrcodes)
     .set({ deletedAt: now, autoRenew: false, updatedAt: now })
     .where(liveCodesOf(accountId, ids))
-    .returning({ id: qrcodes.id });
-  return rows.length;
+    .returning({ id: qrcodes.id, name: qrcodes.name, scene: qrcodes.scene });
 }
 
 export async function setQrCodeStatus(
@@ -86,16 +89,30 @@ export async function setQrCodeStatus(
   return row;
 }
 
+/** Codes moved, each with the group it left, so the audit log can say from where. */
+export type MovedQrCode = { id: string; name: string; groupId: string | null };
+
 export async function moveQrCodes(
   db: Db,
   accountId: string,
   ids: string[],
   groupId: string | null,
-): Promise<number> {
+): Promise<MovedQrCode[]> {
+  const current = await db
+    .select({ id: qrcodes.id, name: qrcodes.name, groupId: qrcodes.groupId })
+    .from(qrcodes)
+    .where(liveCodesOf(accountId, ids));
+  if (!current.length) return [];
   const rows = await db
     .update(qrcodes)
     .set({ groupId, updatedAt: Date.now() })
-    .where(liveCodesOf(accountId, ids))
+    .where(
+      liveCodesOf(
+        accountId,
+        current.map((r) => r.id),
+      ),
+    )
     .returning({ id: qrcodes.id });
-  return rows.length;
+  const moved = new Set(rows.map((r) => r.id));
+  return current.filter((r) => moved.has(r.id));
 }

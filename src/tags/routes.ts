@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { recordAudit } from "../audit/record-audit";
 import { contactVisibility } from "../contacts/contact-visibility";
 import { getDb } from "../db/client";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
@@ -48,7 +49,19 @@ export const tagRoutes = createRouter()
       responses: { 200: fanTagsResponse, ...errorResponses(403, 404, 502) },
     }),
     async (c) => {
-      const tags = await syncFanTagsOrThrow(c.env, getDb(c.env.DB), c.get("account"));
+      const db = getDb(c.env.DB);
+      const account = c.get("account");
+      const before = await listFanTags(db, account.id);
+      const tags = await syncFanTagsOrThrow(c.env, db, account);
+      // The account is the entity: a sync rewrites its whole list of tags.
+      await recordAudit(db, c, {
+        action: "fan_tag.sync",
+        entityType: "fan_tag",
+        entityId: account.id,
+        accountId: account.id,
+        before: { names: before.map((t) => t.name), count: before.length },
+        after: { names: tags.map((t) => t.name), count: tags.length },
+      });
       return c.json({ tags }, 200);
     },
   )
@@ -66,7 +79,16 @@ export const tagRoutes = createRouter()
     }),
     async (c) => {
       const { name } = c.req.valid("json");
-      const tag = await createFanTagOrThrow(c.env, getDb(c.env.DB), c.get("account"), name);
+      const db = getDb(c.env.DB);
+      const account = c.get("account");
+      const tag = await createFanTagOrThrow(c.env, db, account, name);
+      await recordAudit(db, c, {
+        action: "fan_tag.create",
+        entityType: "fan_tag",
+        entityId: String(tag.id),
+        accountId: account.id,
+        after: { name: tag.name, wechatTagId: tag.id },
+      });
       return c.json({ tag }, 201);
     },
   )
@@ -122,7 +144,14 @@ export const tagRoutes = createRouter()
       },
     }),
     async (c) => {
-      const tag = await createMemberTagOrThrow(getDb(c.env.DB), c.req.valid("json"));
+      const db = getDb(c.env.DB);
+      const tag = await createMemberTagOrThrow(db, c.req.valid("json"));
+      await recordAudit(db, c, {
+        action: "member_tag.create",
+        entityType: "member_tag",
+        entityId: tag.id,
+        after: { name: tag.name, color: tag.color },
+      });
       return c.json({ tag }, 201);
     },
   );

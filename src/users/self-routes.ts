@@ -44,12 +44,16 @@ export const selfRoutes = createRouter()
       responses: { 204: { description: "Revoked" }, ...errorResponses(404) },
     }),
     async (c) => {
-      const ok = await revokeOwnSession(
-        getDb(c.env.DB),
-        c.get("auth").userId,
-        c.req.valid("param").sessionId,
-      );
-      if (!ok) throw notFound("Session");
+      const db = getDb(c.env.DB);
+      const userId = c.get("auth").userId;
+      const revoked = await revokeOwnSession(db, userId, c.req.valid("param").sessionId);
+      if (!revoked) throw notFound("Session");
+      await recordAudit(db, c, {
+        action: "session.revoke",
+        entityType: "session",
+        entityId: revoked.id,
+        before: { userId, userAgent: revoked.userAgent },
+      });
       return c.body(null, 204);
     },
   )

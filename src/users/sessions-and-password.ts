@@ -21,13 +21,13 @@ export async function revokeOwnSession(
   db: Db,
   userId: string,
   sessionId: string,
-): Promise<boolean> {
-  const rows = await db
+): Promise<{ id: string; userAgent: string } | undefined> {
+  const [row] = await db
     .update(sessions)
     .set({ revokedAt: Date.now() })
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
+    .returning({ id: sessions.id, userAgent: sessions.userAgent });
+  return row;
 }
 
 /**
