@@ -41,7 +41,7 @@ auditRoutes
       tags: ["Audit"],
       summary: "Who changed what and when, newest first (admin or owner)",
       description:
-        "An admin sees the entries of the accounts granted to them and those of no account (users, member tags); an owner sees all.",
+        "Every change made through the API is recorded: accounts, QR codes (one entry per code of a bulk delete or move, one per confirmed import), groups, fan and member tags, contacts and conflicts, forms, users, API tokens, sessions, dead letters and erasures. An update keeps only the fields that changed; secrets appear only as changed. An admin sees the entries of the accounts granted to them and those of no account (users, member tags, tokens), a contact's only when they can see the contact; an owner sees all.",
       request: {
         query: filterQuery.extend({
           limit: z.coerce.number().int().min(1).max(200).default(50),

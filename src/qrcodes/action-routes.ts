@@ -47,8 +47,8 @@ async function setStatus(c: Context<AppEnv>, id: string, status: QrCodeRow["stat
       entityType: "qrcode",
       entityId: id,
       accountId,
-      before: { status: before.status },
-      after: { status: row.status },
+      before: { name: row.name, status: before.status },
+      after: { name: row.name, status: row.status },
     });
   }
   return c.json({ qrcode: presentQrCode(c.env, row) }, 200);
@@ -79,8 +79,12 @@ export const qrCodeActionRoutes = createRouter()
         entityType: "qrcode",
         entityId: code.id,
         accountId: account.id,
-        before: { expiresAt: code.expiresAt, renewedAt: code.renewedAt },
-        after: { expiresAt: result.code.expiresAt, renewedAt: result.code.renewedAt },
+        before: { name: code.name, expiresAt: code.expiresAt, renewedAt: code.renewedAt },
+        after: {
+          name: code.name,
+          expiresAt: result.code.expiresAt,
+          renewedAt: result.code.renewedAt,
+        },
       });
       return c.json({ qrcode: presentQrCode(c.env, result.code) }, 200);
     },

@@ -37,12 +37,12 @@ describe("audit entries of QR codes", () => {
     const archive = await onlyEntry(owner, code.id, "qrcode.archive");
     expect(archive).toMatchObject({
       accountId: account.id,
-      before: { status: "active" },
-      after: { status: "archived" },
+      before: { name: "Shelf", status: "active" },
+      after: { name: "Shelf", status: "archived" },
     });
     await call(codesPath(account.id, `/${code.id}/unarchive`), { method: "POST", headers: owner });
     const back = await onlyEntry(owner, code.id, "qrcode.unarchive");
-    expect(back.after).toEqual({ status: "active" });
+    expect(back.after).toEqual({ name: "Shelf", status: "active" });
   });
 
   it("records a renewal with the old and new expiry", async () => {

@@ -27,12 +27,12 @@ function DiffLine({ row, sides }: { row: DiffRow; sides: Sides }) {
       </td>
       {sides !== "after" ? (
         <td class="audit-diff-before">
-          {row.kind === "added" ? null : <AuditValue field={row.field} value={row.before} />}
+          {row.before === undefined ? null : <AuditValue field={row.field} value={row.before} />}
         </td>
       ) : null}
       {sides !== "before" ? (
         <td class="audit-diff-after">
-          {row.kind === "removed" ? null : <AuditValue field={row.field} value={row.after} />}
+          {row.after === undefined ? null : <AuditValue field={row.field} value={row.after} />}
         </td>
       ) : null}
     </tr>

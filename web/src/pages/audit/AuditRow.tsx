@@ -31,6 +31,16 @@ function Who({ userId, users }: { userId: string | null; users: User[] }) {
   );
 }
 
+/** What the changed thing is called: a user's name, else the name the entry recorded. */
+function subjectName(entry: AuditEntry, users: User[]): string | null {
+  if (entry.entityType === "user") {
+    const user = users.find((u) => u.id === entry.entityId);
+    return user ? user.name || user.email : null;
+  }
+  const name = entry.after?.name ?? entry.before?.name ?? entry.after?.fileName;
+  return typeof name === "string" && name ? name : null;
+}
+
 export function AuditRow({ entry, users, open, onToggle }: AuditRowProps) {
   const t = useT();
   const fmt = useFormat();
@@ -41,8 +51,7 @@ export function AuditRow({ entry, users, open, onToggle }: AuditRowProps) {
   // The id is the object column already; the summary names what was set or changed.
   const named = fields.filter((f) => f !== "id");
   const summary = named.slice(0, SUMMARY_FIELDS).map((f) => fieldLabel(t, f) ?? f);
-  const subject =
-    entry.entityType === "user" ? users.find((u) => u.id === entry.entityId) : undefined;
+  const subject = subjectName(entry, users);
 
   return (
     <>
@@ -58,7 +67,7 @@ export function AuditRow({ entry, users, open, onToggle }: AuditRowProps) {
         <td>
           <div>
             {entityLabel(t, entry.entityType)}
-            {subject ? <span class="strong"> · {subject.name || subject.email}</span> : null}
+            {subject ? <span class="strong"> · {subject}</span> : null}
           </div>
           {href ? (
             <a class="table-link mono small" href={href}>
