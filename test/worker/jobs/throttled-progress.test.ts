@@ -10,16 +10,14 @@ const db = () => getDb(env.DB);
 async function insertJob() {
   const id = `job_${crypto.randomUUID().slice(0, 12)}`;
   const now = Date.now();
-  await db()
-    .insert(jobs)
-    .values({
-      id,
-      type: "fans_export",
-      status: "running",
-      params: {},
-      createdAt: now,
-      updatedAt: now,
-    });
+  await db().insert(jobs).values({
+    id,
+    type: "fans_export",
+    status: "running",
+    params: {},
+    createdAt: now,
+    updatedAt: now,
+  });
   return id;
 }
 
