@@ -5,8 +5,7 @@ import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
 import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
-import { AccountGrantPicker } from "./AccountGrantPicker";
-import { RolePicker } from "./RolePicker";
+import { RoleAndAccessFields } from "./RoleAndAccessFields";
 
 type EditUserDialogProps = {
   user: User;
@@ -66,19 +65,12 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
             />
           </Field>
         </div>
-        <Field label={t("users.role")}>
-          <RolePicker value={role} onChange={setRole} />
-        </Field>
-        <Field
-          label={t("users.accounts")}
-          hint={role === "owner" ? undefined : t("users.accountsHint")}
-        >
-          {role === "owner" ? (
-            <div class="notice notice-neutral">{t("users.ownerSeesAll")}</div>
-          ) : (
-            <AccountGrantPicker value={accountIds} onChange={setAccountIds} />
-          )}
-        </Field>
+        <RoleAndAccessFields
+          role={role}
+          onRole={setRole}
+          accountIds={accountIds}
+          onAccountIds={setAccountIds}
+        />
         {error ? <ErrorNotice error={error} /> : null}
       </form>
     </Modal>

@@ -5,8 +5,7 @@ import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
 import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
-import { AccountGrantPicker } from "./AccountGrantPicker";
-import { RolePicker } from "./RolePicker";
+import { RoleAndAccessFields } from "./RoleAndAccessFields";
 
 type InviteUserDialogProps = { onClose: () => void; onInvited: (created: CreatedUser) => void };
 
@@ -73,19 +72,12 @@ export function InviteUserDialog({ onClose, onInvited }: InviteUserDialogProps) 
             />
           </Field>
         </div>
-        <Field label={t("users.role")}>
-          <RolePicker value={role} onChange={setRole} />
-        </Field>
-        <Field
-          label={t("users.accounts")}
-          hint={role === "owner" ? undefined : t("users.accountsHint")}
-        >
-          {role === "owner" ? (
-            <div class="notice notice-neutral">{t("users.ownerSeesAll")}</div>
-          ) : (
-            <AccountGrantPicker value={accountIds} onChange={setAccountIds} />
-          )}
-        </Field>
+        <RoleAndAccessFields
+          role={role}
+          onRole={setRole}
+          accountIds={accountIds}
+          onAccountIds={setAccountIds}
+        />
         <div class="field-hint">{t("users.inviteHint")}</div>
         {error ? <ErrorNotice error={error} /> : null}
       </form>
