@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MESSAGE_MODES } from "../db/schema";
+import { nameText } from "../http/name-text";
 
 /** An account as the API shows it: secrets are never returned, only whether they are set. */
 export const accountSchema = z
@@ -39,7 +40,7 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-const name = z.string().trim().min(1).max(64);
+const name = nameText(64);
 // WeChat AppIDs read `wx` + 16 hex digits; letters of either case are accepted
 // because operators paste them from several places.
 const appId = z

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { API_TOKEN_SCOPES, USER_ROLES } from "../db/schema";
+import { nameText } from "../http/name-text";
 
 export const loginBodySchema = z
   .object({
@@ -20,7 +21,7 @@ export const meSchema = z
 
 export const createApiTokenBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
+    name: nameText(80),
     scope: z.enum(API_TOKEN_SCOPES).default("write"),
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/middleware";
 import { getDb } from "../db/client";
 import { AppError, notFound } from "../http/errors";
+import { nameText } from "../http/name-text";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
 import { createRouter } from "../http/router";
 import type { AppEnv } from "../http/types";
@@ -23,7 +24,7 @@ const tagResponse = jsonResponse(z.object({ tag: memberTagSchema }), "The tag, w
 
 const renameBodySchema = z
   .object({
-    name: z.string().trim().min(1, "Must not be empty").max(50).optional(),
+    name: nameText(50).optional(),
     color: z
       .string()
       .regex(/^(#[0-9a-fA-F]{6})?$/, "A colour like #1a7f37, or empty")

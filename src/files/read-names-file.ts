@@ -74,10 +74,11 @@ const POSITIONAL: Field[] = ["name", "group", "fanTags", "memberTags"];
 const fail = (reason: Extract<ReadNamesResult, { ok: false }>["reason"], message: string) =>
   ({ ok: false, reason, message }) as const;
 
-// Control characters and invisible marks are never wanted in a name or tag.
+// Control characters, invisible marks and text-direction overrides are never wanted in a
+// name or tag (the API refuses the same in names it is sent: src/http/name-text.ts).
 const INVISIBLE_CHARS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  /[\u0000-\u001f\u007f\u200b\ufeff]/g;
+  /[\u0000-\u001f\u007f\u200b\ufeff\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text made only of these ranges is already in NFC (no combining marks, no compatibility

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { nameText } from "../http/name-text";
 import { rangeQuerySchema } from "../stats/schemas";
 
 /**
@@ -25,7 +26,7 @@ export const CONTACT_FIELD_TYPES = ["name", "mobile", "email"] as const;
 export const FORM_LANGUAGES = ["zh-CN", "en"] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 
-const label = z.string().trim().min(1, "Must not be empty").max(100);
+const label = nameText(100);
 const fieldId = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,31}$/, "Must start with a-z and use only a-z, 0-9 and _ (at most 32)")

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { nameText } from "../http/name-text";
 
 export const groupSchema = z
   .object({
@@ -11,5 +12,5 @@ export const groupSchema = z
   .openapi("QrGroup");
 
 export const groupBodySchema = z
-  .object({ name: z.string().trim().min(1).max(64).openapi({ example: "Shanghai stores" }) })
+  .object({ name: nameText(64).openapi({ example: "Shanghai stores" }) })
   .openapi("QrGroupBody");

@@ -1,11 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { QR_KINDS } from "../db/schema";
+import { nameText } from "../http/name-text";
 import { replySchema } from "../replies/schemas";
 
 export const QR_STATES = ["active", "expiring", "expired", "archived"] as const;
 export type QrState = (typeof QR_STATES)[number];
 
-const codeName = z.string().trim().min(1).max(64).openapi({ example: "Shanghai store counter" });
+const codeName = nameText(64).openapi({ example: "Shanghai store counter" });
 const groupId = z.string().min(1).max(64);
 const newGroupName = z.string().trim().min(1).max(64);
 const fanTagIds = z.array(z.number().int().nonnegative()).max(20);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { isPlainName, NAME_CHARACTERS_MESSAGE, nameText } from "../http/name-text";
 
 /** WeChat tag names: at most 30 UTF-8 bytes (wechat.md "Fan tags", 45158), about 10 Chinese characters. */
 export const fanTagNameSchema = z
@@ -8,6 +9,7 @@ export const fanTagNameSchema = z
   .refine((name) => new TextEncoder().encode(name).length <= 30, {
     message: "At most 30 bytes in UTF-8 (about 10 Chinese characters)",
   })
+  .refine(isPlainName, NAME_CHARACTERS_MESSAGE)
   .openapi({ example: "展会-张经理" });
 
 export const createFanTagBodySchema = z.object({ name: fanTagNameSchema });
@@ -35,7 +37,7 @@ export const fanTagFailureSchema = z
   .openapi("FanTagFailure");
 
 export const createMemberTagBodySchema = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: nameText(50),
   color: z
     .string()
     .regex(/^(#[0-9a-fA-F]{6})?$/, "A colour like #1a7f37, or empty")

@@ -93,6 +93,11 @@ describe("readNamesFile with CSV", () => {
     expect(result.problemCount).toBe(3);
   });
 
+  it("drops control characters and text-direction overrides from names", () => {
+    const rows = okRows(utf8("evil\u202egnp.exe\nA\u2067B\u2069\n")).rows;
+    expect(rows.map((r) => r.name)).toEqual(["evil gnp.exe", "A B"]);
+  });
+
   it("accepts a name of exactly the limit", () => {
     expect(okRows(utf8(`${"码".repeat(NAME_MAX_CHARS)}\n`)).rows[0]?.problems).toEqual([]);
   });
