@@ -7,7 +7,12 @@ import {
 } from "../live/live-hub";
 import type { LiveMessage } from "../live/live-messages";
 import { runFanTagAlarm } from "../tags/apply-fan-tags";
-import { dropPendingTagsOfFan, enqueueFanTags, type FanTagRequest } from "../tags/fan-tag-queue";
+import {
+  dropPendingTagsOfFan,
+  enqueueFanTags,
+  type FanTagRequest,
+  requeueFanTags,
+} from "../tags/fan-tag-queue";
 import type { WechatResult } from "../wechat/errors";
 import { AccessTokenCache, type AccessTokenRequest } from "../wechat/token-cache";
 import { claimIdempotencyKey, releaseIdempotencyKey } from "./idempotency-claims";
@@ -38,6 +43,11 @@ export class AccountDurableObject extends DurableObject<Env> {
   /** Fan tags to apply; gathered briefly, then applied by the alarm (src/tags/apply-fan-tags.ts). */
   async queueFanTags(requests: FanTagRequest[]): Promise<number> {
     return enqueueFanTags(this.ctx.storage, requests);
+  }
+
+  /** Failed fan tags an operator retries: a fresh set of tries (src/tags/retry-tag-failures.ts). */
+  async requeueFanTags(requests: FanTagRequest[]): Promise<number> {
+    return requeueFanTags(this.ctx.storage, requests);
   }
 
   /** Forgets an erased fan's pending tags, and with them its openid. */

@@ -128,13 +128,17 @@ function groupByTag(items: PendingFanTag[]): PendingFanTag[][] {
 async function applyTag(run: Run, items: PendingFanTag[]): Promise<Map<PendingFanTag, Outcome>> {
   const out = new Map<PendingFanTag, Outcome>();
   const send: PendingFanTag[] = [];
+  const reread: PendingFanTag[] = [];
   for (const item of items) {
     const tags = run.known.get(item.fanId) ?? new Set<number>();
     if (tags.has(item.tagId)) out.set(item, { kind: "done" });
+    // A retried fan may have lost tags outside the product: WeChat's list decides.
+    else if (tags.size >= MAX_TAGS_PER_FAN && item.recheck) reread.push(item);
     else if (tags.size >= MAX_TAGS_PER_FAN)
       out.set(item, { kind: "failed", errcode: null, reason: AT_LIMIT });
     else send.push(item);
   }
+  for (const [item, outcome] of await tagOneByOne(run, reread)) out.set(item, outcome);
   for (let i = 0; i < send.length; i += OPENIDS_PER_CALL) {
     const chunk = send.slice(i, i + OPENIDS_PER_CALL);
     for (const [item, outcome] of await tagChunk(run, chunk)) out.set(item, outcome);

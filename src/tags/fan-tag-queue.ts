@@ -20,6 +20,8 @@ export type PendingFanTag = {
   tagId: number;
   qrcodeId: string | null;
   attempts: number;
+  /** Queued by an operator's retry: the product's copy of the fan's tags may be stale. */
+  recheck: boolean;
 };
 
 /** How long requests gather before the first call. */
@@ -29,7 +31,12 @@ function ensureTable(sql: SqlStorage) {
   sql.exec(`CREATE TABLE IF NOT EXISTS pending_fan_tags (
     fan_id TEXT NOT NULL, tag_id INTEGER NOT NULL, account_id TEXT NOT NULL,
     openid TEXT NOT NULL, qrcode_id TEXT, attempts INTEGER NOT NULL DEFAULT 0,
-    not_before INTEGER NOT NULL, PRIMARY KEY (fan_id, tag_id))`);
+    not_before INTEGER NOT NULL, recheck INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (fan_id, tag_id))`);
+  // Objects created before retries existed have the table without the column.
+  const columns = sql.exec<{ name: string }>("PRAGMA table_info(pending_fan_tags)").toArray();
+  if (!columns.some((c) => c.name === "recheck"))
+    sql.exec("ALTER TABLE pending_fan_tags ADD COLUMN recheck INTEGER NOT NULL DEFAULT 0");
 }
 
 /** Adds requests (a repeat of a pending pair is ignored) and makes sure the alarm will run. */
@@ -59,6 +66,39 @@ export async function enqueueFanTags(
   return added;
 }
 
+/**
+ * Queues failed tags again for a fresh set of tries (an operator's retry).
+ * A pair already pending starts its tries over; either way the alarm
+ * re-reads the fan's tags from WeChat when the product's copy is full.
+ */
+export async function requeueFanTags(
+  storage: DurableObjectStorage,
+  requests: FanTagRequest[],
+  now = Date.now(),
+): Promise<number> {
+  ensureTable(storage.sql);
+  let queued = 0;
+  for (const r of requests) {
+    for (const tagId of new Set(r.tagIds)) {
+      storage.sql.exec(
+        `INSERT INTO pending_fan_tags
+           (fan_id, tag_id, account_id, openid, qrcode_id, not_before, recheck)
+         VALUES (?, ?, ?, ?, ?, ?, 1)
+         ON CONFLICT DO UPDATE SET attempts = 0, not_before = excluded.not_before, recheck = 1`,
+        r.fanId,
+        tagId,
+        r.accountId,
+        r.openid,
+        r.qrcodeId,
+        now,
+      );
+      queued += 1;
+    }
+  }
+  await scheduleAt(storage, now + GATHER_MS);
+  return queued;
+}
+
 /** Sets the alarm to `at` unless one is due earlier. */
 export async function scheduleAt(storage: DurableObjectStorage, at: number) {
   const current = await storage.getAlarm();
@@ -79,8 +119,10 @@ export function duePendingTags(
       tag_id: number;
       qrcode_id: string | null;
       attempts: number;
+      recheck: number;
     }>(
-      `SELECT account_id, fan_id, openid, tag_id, qrcode_id, attempts FROM pending_fan_tags
+      `SELECT account_id, fan_id, openid, tag_id, qrcode_id, attempts, recheck
+       FROM pending_fan_tags
        WHERE not_before <= ? ORDER BY tag_id, fan_id LIMIT ?`,
       now,
       limit,
@@ -93,6 +135,7 @@ export function duePendingTags(
       tagId: r.tag_id,
       qrcodeId: r.qrcode_id,
       attempts: r.attempts,
+      recheck: r.recheck === 1,
     }));
 }
 

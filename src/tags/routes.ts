@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { recordAudit } from "../audit/record-audit";
+import { auditInsert, recordAudit } from "../audit/record-audit";
 import { contactVisibility } from "../contacts/contact-visibility";
 import { getDb } from "../db/client";
 import { errorResponses, idParam, jsonBody, jsonResponse } from "../http/openapi-common";
@@ -12,12 +12,15 @@ import {
   syncFanTagsOrThrow,
 } from "./fan-tag-service";
 import { createMemberTagOrThrow, listMemberTags } from "./member-tag-service";
+import { retryTagFailures } from "./retry-tag-failures";
 import {
   createFanTagBodySchema,
   createMemberTagBodySchema,
   fanTagFailureSchema,
   fanTagSchema,
   memberTagSchema,
+  retryTagFailuresBodySchema,
+  retryTagFailuresResultSchema,
 } from "./schemas";
 
 const accountParams = z.object({ accountId: idParam("accountId", "acc_k3j9x0a1b2c3d4e5") });
@@ -112,6 +115,48 @@ export const tagRoutes = createRouter()
       const accountId = c.get("account").id;
       const code = await getCodeForStatsOrThrow(db, accountId, c.req.valid("param").id);
       return c.json({ failures: await listTagFailures(db, accountId, code.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/accounts/{accountId}/qrcodes/{id}/tag-failures/retry",
+      tags: ["Tags"],
+      summary: "Tries the code's failed fan tags again",
+      description:
+        "Queues each failure's fan and tag in the account's Durable Object for a fresh set of " +
+        "tries and removes the failure rows at once; a fan that fails again is listed again " +
+        "with a new row. Erased fans are skipped (counted in `skipped`, their rows kept). " +
+        "The body is optional; without `failureIds` every failure of the code is retried. " +
+        "Recorded in the audit log as `fan_tag.retry` with the counts.",
+      request: {
+        params: codeParams,
+        body: { ...jsonBody(retryTagFailuresBodySchema), required: false },
+      },
+      responses: {
+        202: jsonResponse(retryTagFailuresResultSchema, "Queued; the tags are applied shortly"),
+        ...errorResponses(400, 403, 404),
+      },
+    }),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const accountId = c.get("account").id;
+      const code = await getCodeForStatsOrThrow(db, accountId, c.req.valid("param").id);
+      const { failureIds } = c.req.valid("json");
+      const result = await retryTagFailures(c.env, db, {
+        accountId,
+        qrcodeId: code.id,
+        failureIds,
+        audit: (counts) =>
+          auditInsert(db, c, {
+            action: "fan_tag.retry",
+            entityType: "qrcode",
+            entityId: code.id,
+            accountId,
+            after: { name: code.name, ...counts },
+          }),
+      });
+      return c.json(result, 202);
     },
   )
   .openapi(

@@ -36,6 +36,25 @@ export const fanTagFailureSchema = z
   })
   .openapi("FanTagFailure");
 
+export const retryTagFailuresBodySchema = z
+  .object({
+    failureIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional().openapi({
+      description:
+        "Failures of this code to retry; all of them when absent. Ids of other codes are ignored.",
+    }),
+  })
+  .openapi("RetryTagFailuresBody");
+
+export const retryTagFailuresResultSchema = z
+  .object({
+    requeued: z.number().int().openapi({ description: "Failures queued for a fresh set of tries" }),
+    skipped: z
+      .number()
+      .int()
+      .openapi({ description: "Failures of erased fans, which cannot be tagged; their rows stay" }),
+  })
+  .openapi("RetryTagFailuresResult");
+
 export const createMemberTagBodySchema = z.object({
   name: nameText(50),
   color: z

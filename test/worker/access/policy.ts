@@ -93,6 +93,7 @@ export const ROUTE_POLICY: Record<string, Minimum> = {
   "GET /api/accounts/{accountId}/live": "viewer",
   "GET /api/accounts/{accountId}/qrcodes/{id}/deliveries": "viewer",
   "GET /api/accounts/{accountId}/qrcodes/{id}/tag-failures": "viewer",
+  "POST /api/accounts/{accountId}/qrcodes/{id}/tag-failures/retry": "operator",
   "POST /api/accounts/{accountId}/qrcodes/{id}/fans/export": "operator",
   "POST /api/accounts/{accountId}/scans/export": "operator",
 

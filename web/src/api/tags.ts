@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { fanTagFailureSchema, retryTagFailuresResultSchema } from "../../../src/tags/schemas";
 import { request } from "./client";
 import type { FanTag, MemberTag } from "./types";
 
@@ -22,3 +24,20 @@ export const createFanTag = (accountId: string, name: string) =>
 
 export const createMemberTag = (name: string) =>
   request<{ tag: MemberTag }>("/api/member-tags", { json: { name } }).then((r) => r.tag);
+
+/** A fan tag of a code that could not be applied to one fan. */
+export type FanTagFailure = z.infer<typeof fanTagFailureSchema>;
+export type RetryTagFailuresResult = z.infer<typeof retryTagFailuresResultSchema>;
+
+export const listTagFailures = (accountId: string, codeId: string, signal?: AbortSignal) =>
+  request<{ failures: FanTagFailure[] }>(
+    `/api/accounts/${accountId}/qrcodes/${codeId}/tag-failures`,
+    { signal },
+  ).then((r) => r.failures);
+
+/** Queues the code's failed tags again (all of them, or `failureIds`); erased fans are skipped. */
+export const retryTagFailures = (accountId: string, codeId: string, failureIds?: string[]) =>
+  request<RetryTagFailuresResult>(
+    `/api/accounts/${accountId}/qrcodes/${codeId}/tag-failures/retry`,
+    { json: failureIds ? { failureIds } : {} },
+  );

@@ -196,6 +196,7 @@ export const enTrust: Record<keyof typeof zhCNTrust, string> = {
   "audit.action.qrcode.import": "QR codes imported in a batch",
   "audit.action.group.update": "Group renamed",
   "audit.action.fan_tag.sync": "Fan tags synced from WeChat",
+  "audit.action.fan_tag.retry": "Fan tags not applied, retried",
   "audit.action.contact.update": "Contact edited",
   "audit.action.contact.tags": "Contact's member tags changed",
   "audit.action.conflict.resolve": "Contact conflict resolved",

@@ -502,6 +502,17 @@ export const en: Record<MessageKey, string> = {
   "detail.size.cm": "{cm} cm · 300 dpi ({px} px)",
   "detail.deliveries": "Reply deliveries",
   "detail.deliveriesEmpty": "Nothing sent yet",
+  "detail.tagFailures.title": "Fan tags not applied",
+  "detail.tagFailures.hint":
+    "These fans scanned the code but did not get its fan tags. Retry once a fan has room for a tag or WeChat is back.",
+  "detail.tagFailures.tag": "Tag",
+  "detail.tagFailures.reason": "Reason",
+  "detail.tagFailures.atLimit": "This fan already has 20 tags, WeChat's maximum",
+  "detail.tagFailures.tagGone":
+    "The tag no longer exists on WeChat; choose another tag for this code",
+  "detail.tagFailures.retry": "Retry",
+  "detail.tagFailures.retrying": "Retrying…",
+  "detail.tagFailures.retried": "{requeued} queued again, {skipped} erased fans skipped",
   "detail.delivery.status.sent": "Sent",
   "detail.delivery.status.failed": "Failed",
   "detail.delivery.status.pending": "Pending",

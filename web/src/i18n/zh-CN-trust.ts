@@ -184,6 +184,7 @@ export const zhCNTrust = {
   "audit.action.qrcode.import": "批量导入二维码",
   "audit.action.group.update": "重命名分组",
   "audit.action.fan_tag.sync": "从微信同步粉丝标签",
+  "audit.action.fan_tag.retry": "重试未打上的粉丝标签",
   "audit.action.contact.update": "编辑联系人",
   "audit.action.contact.tags": "修改联系人的会员标签",
   "audit.action.conflict.resolve": "处理联系人冲突",

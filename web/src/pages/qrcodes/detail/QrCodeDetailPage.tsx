@@ -22,6 +22,7 @@ import { QrInfoCard } from "./QrInfoCard";
 import { RangePicker } from "./RangePicker";
 import { SimulateScanCard } from "./SimulateScanCard";
 import { StatsChartCard } from "./StatsChartCard";
+import { TagFailuresCard } from "./TagFailuresCard";
 import { useRange } from "./use-range";
 
 const SEGMENTS: FanSegment[] = ["all", "new", "old"];
@@ -90,6 +91,7 @@ export function QrCodeDetailPage({ account, params }: AccountPageProps) {
             version={version}
           />
           <DeliveriesCard accountId={account.id} codeId={qr.id} version={version} />
+          <TagFailuresCard accountId={account.id} codeId={qr.id} version={version} />
         </div>
         <aside class="split-side">
           <QrInfoCard code={qr} />
