@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { type DeadLetterStatus, deadLetters } from "../db/schema";
+import { type DeadLetterStatus, deadLetters, type JobType, jobs } from "../db/schema";
 import type { DeadLetter } from "./schemas";
 
 export type DeadLetterRow = typeof deadLetters.$inferSelect;
@@ -44,14 +44,26 @@ export async function findVisibleDeadLetter(
   return row;
 }
 
+/** The types of the jobs the rows name, in one query (ids as one JSON parameter). */
+export async function jobTypesOf(db: Db, rows: DeadLetterRow[]): Promise<Map<string, JobType>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.jobId ? [r.jobId] : [])))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: jobs.id, type: jobs.type })
+    .from(jobs)
+    .where(sql`${jobs.id} in (select value from json_each(${JSON.stringify(ids)}))`);
+  return new Map(found.map((j) => [j.id, j.type]));
+}
+
 /** The API view: the body stays stored and is never shown, as it may hold personal data. */
-export function presentDeadLetter(row: DeadLetterRow): DeadLetter {
+export function presentDeadLetter(row: DeadLetterRow, jobTypes: Map<string, JobType>): DeadLetter {
   return {
     id: row.id,
     queue: row.queue,
     type: row.type,
     accountId: row.accountId,
     jobId: row.jobId,
+    jobType: row.jobId ? (jobTypes.get(row.jobId) ?? null) : null,
     summary: row.summary,
     lastError: row.lastError,
     attempts: row.attempts,

@@ -12,6 +12,7 @@ import { type DecideResult, discardDeadLetter, retryDeadLetter } from "./decide-
 import {
   type DeadLetterRow,
   findVisibleDeadLetter,
+  jobTypesOf,
   listDeadLetters,
   presentDeadLetter,
 } from "./list-dead-letters";
@@ -46,7 +47,8 @@ async function answer(c: Context<AppEnv>, before: DeadLetterRow, result: DecideR
     before: { status: before.status, type: before.type, jobId: before.jobId },
     after: { status: after.status, type: after.type, jobId: after.jobId },
   });
-  return c.json({ deadLetter: presentDeadLetter(after) }, 200);
+  const jobTypes = await jobTypesOf(getDb(c.env.DB), [after]);
+  return c.json({ deadLetter: presentDeadLetter(after, jobTypes) }, 200);
 }
 
 export const deadLetterRoutes = createRouter()
@@ -69,7 +71,8 @@ export const deadLetterRoutes = createRouter()
       const db = getDb(c.env.DB);
       const visible = await visibleAccountIds(db, c.get("auth"));
       const rows = await listDeadLetters(db, visible, c.req.valid("query").status);
-      return c.json({ deadLetters: rows.map(presentDeadLetter) }, 200);
+      const jobTypes = await jobTypesOf(db, rows);
+      return c.json({ deadLetters: rows.map((r) => presentDeadLetter(r, jobTypes)) }, 200);
     },
   )
   .openapi(

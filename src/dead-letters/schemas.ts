@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DEAD_LETTER_STATUSES } from "../db/schema";
+import { DEAD_LETTER_STATUSES, JOB_TYPES } from "../db/schema";
 
 export const deadLetterSchema = z
   .object({
@@ -10,6 +10,9 @@ export const deadLetterSchema = z
     }),
     accountId: z.string().nullable(),
     jobId: z.string().nullable(),
+    jobType: z.enum(JOB_TYPES).nullable().openapi({
+      description: "The kind of job a run_job message ran, for a label in the reader's language",
+    }),
     summary: z.string().openapi({
       description: "What the message was for, in plain words; never personal data",
     }),

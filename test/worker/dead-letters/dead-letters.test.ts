@@ -87,6 +87,7 @@ describe("dead-letter recording", () => {
       type: "run_job",
       accountId: account.id,
       jobId,
+      jobType: "fans_export",
       summary: "Export a code's fans",
     });
   });

@@ -2,7 +2,7 @@ import type { DeadLetter } from "../../api/dead-letters";
 import { Badge } from "../../components/Badge";
 import { Icon } from "../../components/Icon";
 import { useFormat } from "../../hooks/use-format";
-import { type MessageKey, useT } from "../../i18n";
+import { type MessageKey, useI18n } from "../../i18n";
 import { useAccounts } from "../../state/accounts";
 
 type DeadLetterRowProps = {
@@ -19,7 +19,7 @@ function typeLabel(t: (k: MessageKey) => string, type: string): string {
 }
 
 export function DeadLetterRow({ letter, busy, onRetry, onDiscard }: DeadLetterRowProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const fmt = useFormat();
   const { accounts } = useAccounts();
   const account = letter.accountId ? accounts.find((a) => a.id === letter.accountId) : undefined;
@@ -27,8 +27,20 @@ export function DeadLetterRow({ letter, busy, onRetry, onDiscard }: DeadLetterRo
   return (
     <tr data-testid="dead-letter-row">
       <td>
-        <div class="strong">{typeLabel(t, letter.type)}</div>
-        <div class="cell-sub dead-letter-summary">{letter.summary}</div>
+        {letter.jobType ? (
+          <>
+            <div class="strong">{t(`jobs.type.${letter.jobType}` as MessageKey)}</div>
+            <div class="cell-sub dead-letter-summary">{typeLabel(t, letter.type)}</div>
+          </>
+        ) : (
+          <>
+            <div class="strong">{typeLabel(t, letter.type)}</div>
+            {/* The server writes summaries in English; the label above says it in Chinese. */}
+            {locale === "en" ? (
+              <div class="cell-sub dead-letter-summary">{letter.summary}</div>
+            ) : null}
+          </>
+        )}
         {letter.lastError ? (
           <div class="cell-sub dead-letter-summary text-danger">{letter.lastError}</div>
         ) : null}
