@@ -1,19 +1,14 @@
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../src/db/client";
-import { jobItems } from "../../../src/db/schema";
 import { DEAD_LETTER_JOB_ERROR } from "../../../src/dead-letters/record-dead-letter";
 import type { BatchCreateParams } from "../../../src/imports/batch-params";
-import { loadImport } from "../../../src/imports/import-store";
-import { writeBatchItems } from "../../../src/imports/write-batch-items";
 import { jobHandlers } from "../../../src/jobs/handlers";
 import "../../../src/jobs/registry";
 import { createJob, getJob, markJobRunning } from "../../../src/jobs/service";
-import { issueQrTicket } from "../../../src/qrcodes/issue-ticket";
 import { reserveScenes } from "../../../src/qrcodes/scenes";
-import { issueAndStoreQrCode } from "../../../src/qrcodes/store-qrcode";
+import { simulateCrashedRun } from "../qrcodes/crashed-batch";
 import { ownerWithAccount, sandboxCreateCalls } from "../qrcodes/helpers";
 import { previewNames, waitForJob } from "../qrcodes/import-helpers";
 import { deadLetterOf, decide } from "./helpers";
@@ -56,39 +51,7 @@ async function halfDoneBatch() {
     createdBy: null,
   });
   await markJobRunning(db, job.id);
-  const record = await loadImport(env.ARTIFACTS, account.id, preview.id);
-  const row = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.id, account.id) });
-  if (!record || !row) throw new Error("setup failed");
-  await writeBatchItems(db, job.id, params, record);
-  for (let i = 0; i <= 5; i++) {
-    const made = await issueAndStoreQrCode(
-      env,
-      db,
-      row,
-      {
-        name: `Row ${i}`,
-        kind: "temporary",
-        group: { kind: "none" },
-        fanTagIds: [],
-        memberTagIds: [],
-        reply: [],
-        autoRenew: false,
-      },
-      { scene: params.firstScene + i, idempotencyKey: `${job.id}:${i}`, createdBy: null },
-    );
-    if (!made.ok) throw new Error("setup create failed");
-    if (i < 5) {
-      await db
-        .update(jobItems)
-        .set({ status: "done", resultId: made.code.id })
-        .where(and(eq(jobItems.jobId, job.id), eq(jobItems.rowIndex, i)));
-    }
-  }
-  await issueQrTicket(env, row, {
-    kind: "temporary",
-    scene: String(params.firstScene + 6),
-    validityDays: 30,
-  });
+  await simulateCrashedRun(db, account.id, job.id, params);
   return { owner, account, params, jobId: job.id };
 }
 

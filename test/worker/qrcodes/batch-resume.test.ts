@@ -1,17 +1,14 @@
 import { env } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../src/db/client";
-import { jobItems, jobs } from "../../../src/db/schema";
+import { jobs } from "../../../src/db/schema";
 import { runBatchCreate } from "../../../src/imports/batch-create-runner";
 import type { BatchCreateParams } from "../../../src/imports/batch-params";
-import { loadImport } from "../../../src/imports/import-store";
-import { writeBatchItems } from "../../../src/imports/write-batch-items";
 import { createJob, getJob } from "../../../src/jobs/service";
-import { issueQrTicket } from "../../../src/qrcodes/issue-ticket";
 import { reserveScenes } from "../../../src/qrcodes/scenes";
-import { issueAndStoreQrCode } from "../../../src/qrcodes/store-qrcode";
 import { addFault } from "../../../src/sandbox/faults";
+import { simulateCrashedRun } from "./crashed-batch";
 import { ownerWithAccount, sandboxCreateCalls } from "./helpers";
 import { previewNames } from "./import-helpers";
 
@@ -58,45 +55,8 @@ async function reloaded(jobId: string) {
 
 describe("qrcode_batch_create runner", () => {
   it("resumes after a crash without a second WeChat code for any stored row", async () => {
-    const { db, account, preview, params, job } = await queuedBatch(ROWS);
-    // The run that crashed: items written, rows 0-5 stored (row 5's item never marked),
-    // and WeChat asked for row 6's scene without anything stored.
-    const record = await loadImport(env.ARTIFACTS, account.id, preview.id);
-    if (!record) throw new Error("import missing");
-    await writeBatchItems(db, job.id, params, record);
-    const fullAccount = await db.query.accounts.findFirst({
-      where: (a, { eq }) => eq(a.id, account.id),
-    });
-    if (!fullAccount) throw new Error("account missing");
-    for (let i = 0; i <= 5; i++) {
-      const made = await issueAndStoreQrCode(
-        env,
-        db,
-        fullAccount,
-        {
-          name: `Row ${i}`,
-          kind: "temporary",
-          group: { kind: "none" },
-          fanTagIds: [],
-          memberTagIds: [],
-          reply: [],
-          autoRenew: false,
-        },
-        { scene: params.firstScene + i, idempotencyKey: `${job.id}:${i}`, createdBy: null },
-      );
-      if (!made.ok) throw new Error("setup create failed");
-      if (i < 5) {
-        await db
-          .update(jobItems)
-          .set({ status: "done", resultId: made.code.id })
-          .where(and(eq(jobItems.jobId, job.id), eq(jobItems.rowIndex, i)));
-      }
-    }
-    await issueQrTicket(env, fullAccount, {
-      kind: "temporary",
-      scene: String(params.firstScene + 6),
-      validityDays: 30,
-    });
+    const { db, account, params, job } = await queuedBatch(ROWS);
+    await simulateCrashedRun(db, account.id, job.id, params);
     expect(await sandboxCreateCalls(account.appId)).toBe(7);
 
     await runBatchCreate(env, await reloaded(job.id));
