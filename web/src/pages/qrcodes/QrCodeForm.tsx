@@ -6,10 +6,10 @@ import { useAction } from "../../hooks/use-action";
 import { useT } from "../../i18n";
 import { ReadOnlyFieldset } from "../ReadOnlyFieldset";
 import { CodeFormField } from "./CodeFormField";
+import { CodeTagFields } from "./CodeTagFields";
 import { GroupPicker } from "./GroupPicker";
 import { needsForm, type QrFormValues } from "./qr-form-state";
 import { ReplyEditor } from "./reply/ReplyEditor";
-import { FanTagPicker, MemberTagPicker } from "./TagPicker";
 import { ValidityField } from "./ValidityField";
 
 type QrCodeFormProps = {
@@ -101,21 +101,7 @@ export function QrCodeForm({
               onChange={(groupId, newGroupName) => set({ groupId, newGroupName })}
             />
           </Field>
-          <div class="form-row">
-            <Field label={t("qrform.fanTags")} hint={t("qrform.fanTagsHint")}>
-              <FanTagPicker
-                accountId={account.id}
-                value={v.fanTagIds}
-                onChange={(fanTagIds) => set({ fanTagIds })}
-              />
-            </Field>
-            <Field label={t("qrform.memberTags")} hint={t("qrform.memberTagsHint")}>
-              <MemberTagPicker
-                value={v.memberTagIds}
-                onChange={(memberTagIds) => set({ memberTagIds })}
-              />
-            </Field>
-          </div>
+          <CodeTagFields accountId={account.id} values={v} set={set} />
         </section>
 
         <section class="card">

@@ -2,10 +2,10 @@ import type { Account, QrGroup } from "../../../api/types";
 import { Field } from "../../../components/Field";
 import { useT } from "../../../i18n";
 import { CodeFormField } from "../CodeFormField";
+import { CodeTagFields } from "../CodeTagFields";
 import { GroupPicker } from "../GroupPicker";
 import type { QrFormValues } from "../qr-form-state";
 import { ReplyEditor } from "../reply/ReplyEditor";
-import { FanTagPicker, MemberTagPicker } from "../TagPicker";
 import { ValidityField } from "../ValidityField";
 
 type ImportSettingsProps = {
@@ -65,21 +65,7 @@ export function ImportSettings({
           </Field>
         </div>
         {v.kind === "temporary" ? <ValidityField values={v} set={set} /> : null}
-        <div class="form-row">
-          <Field label={t("qrform.fanTags")} hint={t("qrform.fanTagsHint")}>
-            <FanTagPicker
-              accountId={account.id}
-              value={v.fanTagIds}
-              onChange={(fanTagIds) => set({ fanTagIds })}
-            />
-          </Field>
-          <Field label={t("qrform.memberTags")} hint={t("qrform.memberTagsHint")}>
-            <MemberTagPicker
-              value={v.memberTagIds}
-              onChange={(memberTagIds) => set({ memberTagIds })}
-            />
-          </Field>
-        </div>
+        <CodeTagFields accountId={account.id} values={v} set={set} />
         <Field label={t("import.skipProblems")} hint={t("import.skipProblemsHint")}>
           <label class="switch">
             <input
